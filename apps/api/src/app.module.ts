@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
+import { AppConfig, ConfigModule } from '@convoy/server/config';
+import { DatabaseModule } from '@convoy/server/database';
+import { HealthModule } from '@convoy/server/health';
+import { HttpModule } from '@convoy/server/http';
+
+/** The composition root: each feature is one lib, one Nest module. */
+@Module({})
+export class AppModule {
+  static register(options: { config: AppConfig; databaseUrl: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot({ url: options.databaseUrl, migrations: [...AUTH_MIGRATIONS] }),
+        AuthModule,
+        HealthModule,
+        HttpModule,
+      ],
+    };
+  }
+}

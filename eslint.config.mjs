@@ -1,0 +1,77 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * The arrows of DESIGN.md §1, enforced by lint:
+ *   dashboard → contracts; server/* → contracts; bot → links, tracking (never the reverse);
+ *   tracking → database. Nothing under libs/server imports the dashboard and vice versa.
+ */
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.angular', '**/test-results', '**/playwright-report', '**/out-tsc'] },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'type:contracts'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['scope:server', 'type:contracts'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'scope:server'],
+            },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'feature:config', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'feature:database',
+              onlyDependOnLibsWithTags: ['feature:config', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:auth',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:health',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:links',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:tracking',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:bot',
+              onlyDependOnLibsWithTags: [
+                'feature:config',
+                'feature:database',
+                'feature:links',
+                'feature:tracking',
+                'type:contracts',
+              ],
+            },
+            {
+              sourceTag: 'feature:http',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'type:contracts'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];

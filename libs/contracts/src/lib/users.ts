@@ -1,0 +1,21 @@
+import type { Role } from './roles';
+
+export interface UserDto {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  password: string;
+  role: Role;
+}
+
+export interface UpdateUserRequest {
+  role?: Role;
+  disabled?: boolean;
+}

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@convoy/server/config';
+import { ApiTokensController } from './controllers/api-tokens.controller';
+import { AuthController } from './controllers/auth.controller';
+import { UsersController } from './controllers/users.controller';
+import { appSecretProvider } from './crypto/app-secret.provider';
+import { OpaqueTokens } from './crypto/opaque-tokens';
+import { PasswordHasher } from './crypto/password-hasher';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { SessionEntity } from './entities/session.entity';
+import { UserEntity } from './entities/user.entity';
+import { AuthenticationGuard } from './guards/authentication.guard';
+import { RolesGuard } from './guards/roles.guard';
+import { ApiTokensService } from './services/api-tokens.service';
+import { AuthenticationService } from './services/authentication.service';
+import { FirstAdminService } from './services/first-admin.service';
+import { SessionsService } from './services/sessions.service';
+import { UsersService } from './services/users.service';
+
+/**
+ * Managers' accounts, sessions and integrator tokens, and the global guards that make every route
+ * require a principal unless it is @Public().
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity]),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, ApiTokensController],
+  providers: [
+    appSecretProvider,
+    OpaqueTokens,
+    PasswordHasher,
+    UsersService,
+    SessionsService,
+    ApiTokensService,
+    AuthenticationService,
+    FirstAdminService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthenticationService, FirstAdminService],
+})
+export class AuthModule {}

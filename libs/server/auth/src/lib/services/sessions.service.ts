@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AppConfig } from '@convoy/server/config';
+import { LessThan, Repository } from 'typeorm';
+import { OpaqueTokens } from '../crypto/opaque-tokens';
+import { SessionEntity } from '../entities/session.entity';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly tokens: OpaqueTokens,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Opens a session; the returned token is the only copy of the secret. */
+  async open(userId: string, userAgent: string | undefined): Promise<{ token: string; expiresAt: Date }> {
+    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+    const { token, hash } = this.tokens.issue('session');
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
+    await this.sessions.insert({ userId, tokenHash: hash, expiresAt, userAgent: userAgent?.slice(0, 512) ?? null });
+    return { token, expiresAt };
+  }
+
+  findActive(token: string): Promise<SessionEntity | null> {
+    return this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.token_hash = :hash', { hash: this.tokens.hash(token) })
+      .andWhere('session.expires_at > now()')
+      .andWhere('user.disabled = false')
+      .getOne();
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
+  }
+
+  async revokeAllFor(userId: string): Promise<void> {
+    await this.sessions.delete({ userId });
+  }
+}

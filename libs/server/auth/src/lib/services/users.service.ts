@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CreateUserRequest, Role, UpdateUserRequest, UserDto } from '@convoy/contracts';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { emailTaken, lastAdmin, selfChange, userNotFound } from '../auth.errors';
+import { PasswordHasher } from '../crypto/password-hasher';
+import { UserEntity } from '../entities/user.entity';
+import { SessionsService } from './sessions.service';
+
+const USERS_LOCK_KEY = '4842976093771424';
+
+@Injectable()
+export class UsersService {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private readonly dummyHash: Promise<string>;
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionsService,
+  ) {
+    this.dummyHash = this.passwords.hash('convoy-timing-equaliser');
+  }
+
+  async list(): Promise<UserDto[]> {
+    const users = await this.users.find({ order: { createdAt: 'ASC' } });
+    return users.map(toUserDto);
+  }
+
+  async create(request: CreateUserRequest): Promise<UserDto> {
+    const email = request.email.trim().toLowerCase();
+    if (await this.users.existsBy({ email })) throw emailTaken();
+    const user = this.users.create({ email, role: request.role, passwordHash: await this.passwords.hash(request.password) });
+    try {
+      return toUserDto(await this.users.save(user));
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** Role changes and disabling keep at least one active admin; disabling ends the user's sessions. */
+  async update(actorId: string, id: string, change: UpdateUserRequest): Promise<UserDto> {
+    if (id === actorId && (change.disabled === true || (change.role && change.role !== 'admin'))) throw selfChange();
+    const updated = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(${USERS_LOCK_KEY})`);
+      const user = await manager.findOneBy(UserEntity, { id });
+      if (!user) throw userNotFound();
+      const losesAdmin = user.role === 'admin' && !user.disabled && (change.disabled === true || (change.role ?? 'admin') !== 'admin');
+      if (losesAdmin && (await this.countActiveAdmins(manager)) <= 1) throw lastAdmin();
+      if (change.role) user.role = change.role;
+      if (change.disabled !== undefined) user.disabled = change.disabled;
+      return manager.save(user);
+    });
+    if (updated.disabled) await this.sessions.revokeAllFor(updated.id);
+    return toUserDto(updated);
+  }
+
+  /** The active user with these credentials, or null; takes the same time for unknown emails. */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    const valid = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
+    return user && valid && !user.disabled ? user : null;
+  }
+
+  async recordLogin(userId: string): Promise<void> {
+    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+  }
+
+  /**
+   * Creates the first admin when there is no user at all. Serialised with an advisory lock so
+   * replicas booting together create one admin. Returns the created user, or null.
+   */
+  async createFirstAdmin(email: string, password: string): Promise<UserEntity | null> {
+    const passwordHash = await this.passwords.hash(password);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(${USERS_LOCK_KEY})`);
+      if ((await manager.count(UserEntity)) > 0) return null;
+      return manager.save(manager.create(UserEntity, { email: email.toLowerCase(), passwordHash, role: 'admin' as Role }));
+    });
+  }
+
+  private countActiveAdmins(manager: EntityManager): Promise<number> {
+    return manager.countBy(UserEntity, { role: 'admin', disabled: false });
+  }
+}
+
+export function toUserDto(user: UserEntity): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: user.createdAt.toISOString(),
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,39 @@
+import type { LOG_LEVELS, NODE_ENVS } from './environment.schema';
+
+export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_TILE_ATTRIBUTION =
+  '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/**
+ * The validated, typed configuration. It is also the Nest injection token: inject `AppConfig`
+ * wherever a setting is needed; nothing else reads `process.env`.
+ */
+export class AppConfig {
+  readonly env!: (typeof NODE_ENVS)[number];
+  readonly host!: string;
+  readonly port!: number;
+  /** The URL users open; null → derived from host and port for display. */
+  readonly publicUrl!: string | null;
+  /** null → embedded Postgres under `dataDir`. */
+  readonly databaseUrl!: string | null;
+  /** Absolute path. */
+  readonly dataDir!: string;
+  /** null outside production → a secret generated once and kept under `dataDir`. */
+  readonly appSecret!: string | null;
+  readonly admin!: { email: string | null; password: string | null };
+  readonly corsOrigins!: string[];
+  readonly sessionTtlHours!: number;
+  readonly loginRateLimitPerMinute!: number;
+  readonly tiles!: { url: string; attribution: string };
+  readonly logLevel!: (typeof LOG_LEVELS)[number];
+  readonly telegram!: { botToken: string | null; botUsername: string | null };
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+}

@@ -1,0 +1,134 @@
+import { Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value));
+const integer = () =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string' || value.trim() === '') return value;
+    return /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+  });
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/**
+ * Every environment variable Convoy reads, with its rules. `.env.example` documents each one;
+ * `loadConfig()` turns a valid set into an `AppConfig` and an invalid one into one message.
+ */
+export class EnvironmentVariables {
+  @trimmed()
+  @IsOptional()
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV?: (typeof NODE_ENVS)[number];
+
+  @trimmed()
+  @IsOptional()
+  @IsString()
+  HOST?: string;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number from 0 to 65535' })
+  @Min(0, { message: 'must be a whole number from 0 to 65535' })
+  @Max(65535, { message: 'must be a whole number from 0 to 65535' })
+  PORT?: number;
+
+  @trimmed()
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'must be the http(s) URL users open, e.g. https://convoy.example.com',
+  })
+  PUBLIC_URL?: string;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @trimmed()
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  @trimmed()
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.APP_SECRET !== undefined)
+  @IsString({ message: 'is required in production (a random string of at least 32 characters)' })
+  @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 48)' })
+  APP_SECRET?: string;
+
+  @trimmed()
+  @ValidateIf((env: EnvironmentVariables) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined)
+  @IsEmail({}, { message: 'must be an email address (set it together with ADMIN_PASSWORD)' })
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '')
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(256, { message: 'must be at most 256 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s,/]+)(\s*,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'must be a comma-separated list of origins, e.g. https://ops.example.com,http://localhost:4200',
+  })
+  CORS_ORIGINS?: string;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of hours from 1 to 8760' })
+  @Min(1, { message: 'must be a whole number of hours from 1 to 8760' })
+  @Max(8760, { message: 'must be a whole number of hours from 1 to 8760' })
+  SESSION_TTL_HOURS?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of attempts per minute from 1 to 10000' })
+  @Min(1, { message: 'must be a whole number of attempts per minute from 1 to 10000' })
+  @Max(10000, { message: 'must be a whole number of attempts per minute from 1 to 10000' })
+  LOGIN_RATE_LIMIT?: number;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, {
+    message: 'must be an http(s) tile URL template with {z}, {x} and {y}',
+  })
+  TILE_URL?: string;
+
+  @trimmed()
+  @IsOptional()
+  @IsString()
+  TILE_ATTRIBUTION?: string;
+
+  @trimmed()
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^\d{5,16}:[A-Za-z0-9_-]{30,}$/, { message: 'must be a bot token from @BotFather, like 123456:ABC-DEF…' })
+  TELEGRAM_BOT_TOKEN?: string;
+
+  @trimmed()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/^@/, '') || undefined : value))
+  @IsOptional()
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, { message: 'must be the bot username, e.g. convoy_fleet_bot' })
+  TELEGRAM_BOT_USERNAME?: string;
+}

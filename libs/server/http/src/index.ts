@@ -1,0 +1,4 @@
+export * from './lib/configure-http-app';
+export * from './lib/http.module';
+export * from './lib/openapi';
+export * from './lib/startup-banner';

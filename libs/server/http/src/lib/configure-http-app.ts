@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import type { AppConfig } from '@convoy/server/config';
+import { createOpenApiDocument } from './openapi';
+import { SpaFallbackFilter } from './spa-fallback.filter';
+
+/** Largest request body accepted (Telegram updates are a few KiB). */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: 'loopback' });
+}
+
+export interface HttpAppOptions {
+  /** The built dashboard (dist/apps/dashboard/browser); served at `/` when it exists. */
+  dashboardDir?: string;
+}
+
+/**
+ * Everything every instance of the API needs around its routes: security headers, cookies, CORS
+ * allow-list, strict validation, OpenAPI at /api/docs, and the dashboard at /.
+ */
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  options: HttpAppOptions = {},
+): Promise<void> {
+  const logger = new Logger('Http');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', tileSource(config.tiles.url)],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Convoy API',
+  });
+
+  if (options.dashboardDir && existsSync(join(options.dashboardDir, 'index.html'))) {
+    app.useStaticAssets({ root: options.dashboardDir, prefix: '/', index: ['index.html'], wildcard: true });
+    app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter));
+  } else if (options.dashboardDir) {
+    logger.warn(`No dashboard build in ${options.dashboardDir}: run "npx nx build dashboard" to serve it at /`);
+  }
+}
+
+/** The tile server's origin for the CSP (`{s}` subdomains become a wildcard). */
+function tileSource(tileUrl: string): string {
+  const match = tileUrl.match(/^(https?:\/\/[^/]+)/);
+  return match ? match[1].replace(/\{s\}/g, '*') : "'self'";
+}
