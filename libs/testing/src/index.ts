@@ -1,1 +1,5 @@
+export * from './lib/api-client';
+export * from './lib/api-process';
+export * from './lib/free-port';
 export * from './lib/test-database';
+export * from './lib/test-postgres';

@@ -50,6 +50,8 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
   const name = error.property;
   const value = raw[name];
   const shown = value === undefined ? '(unset)' : SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(value);
-  const why = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+  const constraints = error.constraints ?? {};
+  // for an unset variable, "is required" says more than the format rules that follow it
+  const why = (value === undefined && (constraints['isString'] ?? constraints['isDefined'])) || Object.values(constraints)[0] || 'is invalid';
   return `${name}=${shown}: ${why}`;
 }

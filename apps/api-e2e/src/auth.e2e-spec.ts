@@ -1,0 +1,163 @@
+import type { CreatedApiTokenResponse, LoginResponse, MeResponse, UserDto } from '@convoy/contracts';
+import { ApiClient, TEST_ADMIN } from '@convoy/testing';
+import { startFreshApi, type FreshApi } from './support/fresh-api';
+
+describe('accounts and sign-in', () => {
+  let fresh: FreshApi;
+  let anonymous: ApiClient;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    fresh = await startFreshApi('auth');
+    anonymous = new ApiClient(fresh.api.baseUrl);
+    admin = await anonymous.login(TEST_ADMIN.email, TEST_ADMIN.password);
+  });
+  afterAll(() => fresh?.close());
+
+  it('signs in with a session cookie that is httpOnly and SameSite, and the cookie alone authenticates', async () => {
+    const response = await anonymous.post<LoginResponse>('/api/auth/login', TEST_ADMIN);
+    expect(response.status).toBe(200);
+    expect(response.body.user).toEqual({ id: expect.any(String), email: TEST_ADMIN.email, role: 'admin' });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^convoy_session=cvs_/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const sessionCookie = cookie.split(';')[0];
+    expect(sessionCookie).toBe(`convoy_session=${response.body.accessToken}`);
+    const me = await anonymous.get<MeResponse>('/api/auth/me', { cookie: sessionCookie });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ user: response.body.user, via: 'session' });
+  });
+
+  it('answers a wrong password and an unknown email with the same 401', async () => {
+    const wrongPassword = await anonymous.post('/api/auth/login', { email: TEST_ADMIN.email, password: 'not-it' });
+    const unknownEmail = await anonymous.post('/api/auth/login', { email: 'nobody@convoy.test', password: 'not-it' });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(wrongPassword.body).toEqual(unknownEmail.body);
+    expect(wrongPassword.body).toMatchObject({ message: 'Wrong email or password' });
+  });
+
+  it('rejects malformed and extra fields with 400 before touching accounts', async () => {
+    expect((await anonymous.post('/api/auth/login', { email: 'not-an-email', password: 'x' })).status).toBe(400);
+    expect((await anonymous.post('/api/auth/login', { ...TEST_ADMIN, role: 'admin' })).status).toBe(400);
+  });
+
+  it('logs out: the session token stops working', async () => {
+    const session = await anonymous.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    expect((await session.get('/api/auth/me')).status).toBe(200);
+    const logout = await session.post('/api/auth/logout');
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toMatch(/convoy_session=;/);
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+  });
+
+  describe('roles', () => {
+    let viewer: ApiClient;
+    let dispatcher: ApiClient;
+    let viewerUser: UserDto;
+
+    beforeAll(async () => {
+      const created = await admin.post<UserDto>('/api/users', {
+        email: 'Viewer@Convoy.test',
+        password: 'viewer-password-1',
+        role: 'viewer',
+      });
+      expect(created.status).toBe(201);
+      viewerUser = created.body;
+      expect(viewerUser).toMatchObject({ email: 'viewer@convoy.test', role: 'viewer', disabled: false });
+      await admin.post('/api/users', { email: 'dispatch@convoy.test', password: 'dispatch-password-1', role: 'dispatcher' });
+      viewer = await anonymous.login('viewer@convoy.test', 'viewer-password-1');
+      dispatcher = await anonymous.login('dispatch@convoy.test', 'dispatch-password-1');
+    });
+
+    it('lets only admins manage users', async () => {
+      const byViewer = await viewer.post('/api/users', { email: 'x@convoy.test', password: 'some-password-1', role: 'admin' });
+      expect(byViewer.status).toBe(403);
+      expect((await dispatcher.get('/api/users')).status).toBe(403);
+      const list = await admin.get<UserDto[]>('/api/users');
+      expect(list.status).toBe(200);
+      expect(list.body.map((u) => u.email)).toEqual(['admin@convoy.test', 'viewer@convoy.test', 'dispatch@convoy.test']);
+    });
+
+    it('refuses a second account with the same email, whatever its case', async () => {
+      const duplicate = await admin.post('/api/users', { email: 'VIEWER@convoy.test', password: 'another-password', role: 'viewer' });
+      expect(duplicate.status).toBe(409);
+    });
+
+    it('changes a role, and disabling a user ends their sessions and sign-ins', async () => {
+      const promoted = await admin.patch<UserDto>(`/api/users/${viewerUser.id}`, { role: 'dispatcher' });
+      expect(promoted.body.role).toBe('dispatcher');
+      expect((await viewer.get<MeResponse>('/api/auth/me')).body.user.role).toBe('dispatcher');
+
+      const disabled = await admin.patch<UserDto>(`/api/users/${viewerUser.id}`, { disabled: true });
+      expect(disabled.body.disabled).toBe(true);
+      expect((await viewer.get('/api/auth/me')).status).toBe(401);
+      const signIn = await anonymous.post('/api/auth/login', { email: 'viewer@convoy.test', password: 'viewer-password-1' });
+      expect(signIn.status).toBe(401);
+    });
+
+    it('never leaves the system without an active admin', async () => {
+      const me = await admin.get<MeResponse>('/api/auth/me');
+      const selfDemote = await admin.patch(`/api/users/${me.body.user.id}`, { role: 'viewer' });
+      expect(selfDemote.status).toBe(409);
+      const selfDisable = await admin.patch(`/api/users/${me.body.user.id}`, { disabled: true });
+      expect(selfDisable.status).toBe(409);
+    });
+  });
+
+  describe('integrator API tokens', () => {
+    it('creates a token shown once, which works as Bearer until revoked', async () => {
+      const created = await admin.post<CreatedApiTokenResponse>('/api/tokens', { name: 'ERP', role: 'viewer' });
+      expect(created.status).toBe(201);
+      expect(created.body.token).toMatch(/^cvt_[A-Za-z0-9_-]{43}$/);
+      expect(created.body).toMatchObject({ name: 'ERP', role: 'viewer', createdBy: TEST_ADMIN.email, revokedAt: null });
+
+      const integrator = anonymous.as(created.body.token);
+      const me = await integrator.get<MeResponse>('/api/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ via: 'api-token', user: { role: 'viewer' } });
+      expect((await integrator.get('/api/users')).status).toBe(403);
+
+      const list = await admin.get<Array<Record<string, unknown>>>('/api/tokens');
+      const listed = list.body.find((t) => t['id'] === created.body.id);
+      expect(listed).toMatchObject({ name: 'ERP', prefix: created.body.token.slice(0, 12) });
+      expect(JSON.stringify(list.body)).not.toContain(created.body.token);
+
+      expect((await admin.delete(`/api/tokens/${created.body.id}`)).status).toBe(204);
+      expect((await integrator.get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('an admin token can manage users; a forged or garbled token is 401', async () => {
+      const created = await admin.post<CreatedApiTokenResponse>('/api/tokens', { name: 'ops', role: 'admin', expiresInDays: 30 });
+      expect(created.body.expiresAt).not.toBeNull();
+      expect((await anonymous.as(created.body.token).get('/api/users')).status).toBe(200);
+      const forged = `${created.body.token.slice(0, -4)}AAAA`;
+      expect((await anonymous.as(forged).get('/api/users')).status).toBe(401);
+      expect((await anonymous.as('garbage').get('/api/users')).status).toBe(401);
+    });
+
+    it('rejects unknown fields and out-of-range expiry', async () => {
+      expect((await admin.post('/api/tokens', { name: 'x', role: 'viewer', expiresInDays: 0 })).status).toBe(400);
+      expect((await admin.post('/api/tokens', { name: 'x', role: 'root' })).status).toBe(400);
+    });
+  });
+});
+
+describe('sign-in rate limit', () => {
+  let fresh: FreshApi;
+
+  beforeAll(async () => {
+    fresh = await startFreshApi('ratelimit', { LOGIN_RATE_LIMIT: '3' });
+  });
+  afterAll(() => fresh?.close());
+
+  it('answers 429 after LOGIN_RATE_LIMIT attempts in a minute', async () => {
+    const client = new ApiClient(fresh.api.baseUrl);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await client.post('/api/auth/login', { email: TEST_ADMIN.email, password: 'wrong-password' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
