@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type MigrationInterface, type MixedList } from 'typeorm';
 import { runMigrationsExclusively } from './run-migrations';
 
 export interface DatabaseModuleOptions {
   url: string;
   /** Every feature lib's migrations; TypeORM orders them by their timestamp. */
-  migrations: MixedList<Function>;
+  migrations: MixedList<new () => MigrationInterface>;
   poolSize?: number;
 }
 
