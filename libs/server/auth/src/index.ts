@@ -12,6 +12,4 @@ export { SessionEntity } from './lib/entities/session.entity';
 export { ApiTokenEntity } from './lib/entities/api-token.entity';
 export { CreateAccounts1795478400000 } from './lib/migrations/1795478400000-CreateAccounts';
 
-import { CreateAccounts1795478400000 } from './lib/migrations/1795478400000-CreateAccounts';
-/** The auth lib's schema history, composed with the other libs' by the app. */
-export const AUTH_MIGRATIONS = [CreateAccounts1795478400000];
+export { AUTH_ENTITIES, AUTH_MIGRATIONS } from './lib/auth.schema';

@@ -9,9 +9,7 @@ import { UsersController } from './controllers/users.controller';
 import { appSecretProvider } from './crypto/app-secret.provider';
 import { OpaqueTokens } from './crypto/opaque-tokens';
 import { PasswordHasher } from './crypto/password-hasher';
-import { ApiTokenEntity } from './entities/api-token.entity';
-import { SessionEntity } from './entities/session.entity';
-import { UserEntity } from './entities/user.entity';
+import { AUTH_ENTITIES } from './auth.schema';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { ApiTokensService } from './services/api-tokens.service';
@@ -26,7 +24,7 @@ import { UsersService } from './services/users.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity]),
+    TypeOrmModule.forFeature(AUTH_ENTITIES),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

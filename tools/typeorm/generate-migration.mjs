@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// npm run migration:generate -- <lib> <Name>
+// Diffs the entities against a scratch database migrated to the latest committed schema and writes
+// libs/server/<lib>/src/lib/migrations/<timestamp>-<Name>.ts. Review it, then add it to the lib's
+// *_MIGRATIONS list. Uses DATABASE_URL's server when set, else a throwaway embedded Postgres.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createTestDatabase } from './scratch-database.mjs';
+
+const [lib, name] = process.argv.slice(2);
+if (!lib || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name) || !existsSync(`libs/server/${lib}/src/lib`)) {
+  console.error('Usage: npm run migration:generate -- <lib> <PascalCaseName>   e.g. -- auth AddUserDisplayName');
+  process.exit(1);
+}
+
+const require = createRequire(import.meta.url);
+const cli = require.resolve('typeorm/cli.js');
+const scratch = await createTestDatabase(process.env.DATABASE_URL);
+const env = {
+  ...process.env,
+  MIGRATION_DATABASE_URL: scratch.url,
+  TS_NODE_PROJECT: 'tools/typeorm/tsconfig.json',
+  TS_NODE_TRANSPILE_ONLY: 'true',
+};
+const typeorm = (...args) =>
+  execFileSync(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', cli, ...args], {
+    env,
+    stdio: 'inherit',
+  });
+try {
+  typeorm('migration:run', '-d', 'tools/typeorm/data-source.ts');
+  typeorm('migration:generate', '--pretty', '-d', 'tools/typeorm/data-source.ts', `libs/server/${lib}/src/lib/migrations/${name}`);
+} catch {
+  process.exitCode = 1; // typeorm printed why (e.g. "No changes in database schema were found")
+} finally {
+  await scratch.drop();
+}
