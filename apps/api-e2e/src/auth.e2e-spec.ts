@@ -161,3 +161,45 @@ describe('sign-in rate limit', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });
+
+describe('passwords', () => {
+  let fresh: FreshApi;
+  let anonymous: ApiClient;
+
+  beforeAll(async () => {
+    fresh = await startFreshApi('passwords');
+    anonymous = new ApiClient(fresh.api.baseUrl);
+  });
+  afterAll(() => fresh?.close());
+
+  it('a user changes their own password: the old one stops working, other sessions end, this one stays', async () => {
+    const admin = await anonymous.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.post('/api/users', { email: 'pat@convoy.test', password: 'first-password-1', role: 'dispatcher' });
+    const laptop = await anonymous.login('pat@convoy.test', 'first-password-1');
+    const phone = await anonymous.login('pat@convoy.test', 'first-password-1');
+
+    const wrong = await laptop.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'second-password-2' });
+    expect(wrong.status).toBe(400);
+    const tooShort = await laptop.post('/api/auth/password', { currentPassword: 'first-password-1', newPassword: 'short' });
+    expect(tooShort.status).toBe(400);
+
+    const changed = await laptop.post('/api/auth/password', {
+      currentPassword: 'first-password-1',
+      newPassword: 'second-password-2',
+    });
+    expect(changed.status).toBe(204);
+    expect((await laptop.get('/api/auth/me')).status).toBe(200);
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    expect((await anonymous.post('/api/auth/login', { email: 'pat@convoy.test', password: 'first-password-1' })).status).toBe(401);
+    await anonymous.login('pat@convoy.test', 'second-password-2');
+  });
+
+  it('an admin resets a forgotten password, which ends that user’s sessions', async () => {
+    const admin = await anonymous.login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const created = await admin.post<UserDto>('/api/users', { email: 'sam@convoy.test', password: 'forgotten-password', role: 'viewer' });
+    const sam = await anonymous.login('sam@convoy.test', 'forgotten-password');
+    expect((await admin.patch(`/api/users/${created.body.id}`, { password: 'brand-new-password' })).status).toBe(200);
+    expect((await sam.get('/api/auth/me')).status).toBe(401);
+    await anonymous.login('sam@convoy.test', 'brand-new-password');
+  });
+});

@@ -25,5 +25,10 @@ export interface MeResponse {
   via: 'session' | 'api-token';
 }
 
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 /** Name of the httpOnly session cookie. */
 export const SESSION_COOKIE = 'convoy_session';

@@ -18,4 +18,6 @@ export interface CreateUserRequest {
 export interface UpdateUserRequest {
   role?: Role;
   disabled?: boolean;
+  /** An admin sets a new password (e.g. for a user who forgot theirs); their sessions end. */
+  password?: string;
 }

@@ -1,8 +1,9 @@
-import { ConflictException, ForbiddenException, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, UnauthorizedException } from '@nestjs/common';
 
 /** Stable codes integrators can match on; the message is safe to show, details stay in the log. */
 export enum AuthErrorCode {
   InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
+  WrongCurrentPassword = 'AUTH_WRONG_CURRENT_PASSWORD',
   NotAuthenticated = 'AUTH_NOT_AUTHENTICATED',
   Forbidden = 'AUTH_FORBIDDEN',
   EmailTaken = 'USER_EMAIL_TAKEN',
@@ -45,4 +46,8 @@ export const tokenNotFound = () =>
 export const tokenRoleTooHigh = () =>
   new ForbiddenException(
     body(403, 'Forbidden', AuthErrorCode.TokenRoleTooHigh, 'A token cannot have a higher role than its creator'),
+  );
+export const wrongCurrentPassword = () =>
+  new BadRequestException(
+    body(400, 'Bad Request', AuthErrorCode.WrongCurrentPassword, 'The current password is not right'),
   );

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -16,7 +17,7 @@ import { invalidCredentials } from '../auth.errors';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
 import { Public } from '../decorators/public.decorator';
 import { ErrorResponseDto } from '../dto/error-response.dto';
-import { LoginDto } from '../dto/login.dto';
+import { ChangePasswordDto, LoginDto } from '../dto/login.dto';
 import { LoginResponseDto, MeResponseDto } from '../dto/session-user.dto';
 import type { Principal } from '../principal';
 import { SessionsService } from '../services/sessions.service';
@@ -65,6 +66,18 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   me(@CurrentPrincipal() principal: Principal): MeResponse {
     return { user: principal.user, via: principal.via };
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Change your own password; your other sessions end' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Current password wrong, or new one too short' })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    const keep = principal.via === 'session' ? principal.credentialId : null;
+    await this.users.changePassword(principal.user.id, keep, body.currentPassword, body.newPassword);
   }
 
   @Post('logout')

@@ -49,4 +49,11 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  @ApiPropertyOptional({ example: 'a new long passphrase', minLength: 12, format: 'password' })
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(256)
+  password?: string;
 }

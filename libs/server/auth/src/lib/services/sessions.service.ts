@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, Not, Repository } from 'typeorm';
 import { OpaqueTokens } from '../crypto/opaque-tokens';
 import { SessionEntity } from '../entities/session.entity';
 
@@ -36,7 +36,8 @@ export class SessionsService {
     await this.sessions.delete({ id: sessionId });
   }
 
-  async revokeAllFor(userId: string): Promise<void> {
-    await this.sessions.delete({ userId });
+  /** Ends every session of the user, except `exceptSessionId` when given. */
+  async revokeAllFor(userId: string, exceptSessionId: string | null = null): Promise<void> {
+    await this.sessions.delete(exceptSessionId ? { userId, id: Not(exceptSessionId) } : { userId });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserDto } from '@convoy/contracts';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { emailTaken, lastAdmin, selfChange, userNotFound } from '../auth.errors';
+import { emailTaken, lastAdmin, selfChange, userNotFound, wrongCurrentPassword } from '../auth.errors';
 import { PasswordHasher } from '../crypto/password-hasher';
 import { UserEntity } from '../entities/user.entity';
 import { SessionsService } from './sessions.service';
@@ -51,9 +51,10 @@ export class UsersService {
       if (losesAdmin && (await this.countActiveAdmins(manager)) <= 1) throw lastAdmin();
       if (change.role) user.role = change.role;
       if (change.disabled !== undefined) user.disabled = change.disabled;
+      if (change.password) user.passwordHash = await this.passwords.hash(change.password);
       return manager.save(user);
     });
-    if (updated.disabled) await this.sessions.revokeAllFor(updated.id);
+    if (updated.disabled || change.password) await this.sessions.revokeAllFor(updated.id);
     return toUserDto(updated);
   }
 
@@ -62,6 +63,14 @@ export class UsersService {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     const valid = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
     return user && valid && !user.disabled ? user : null;
+  }
+
+  /** Self-service change: needs the current password; every other session of the user ends. */
+  async changePassword(userId: string, keepSessionId: string | null, current: string, next: string): Promise<void> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user || !(await this.passwords.verify(current, user.passwordHash))) throw wrongCurrentPassword();
+    await this.users.update({ id: userId }, { passwordHash: await this.passwords.hash(next) });
+    await this.sessions.revokeAllFor(userId, keepSessionId);
   }
 
   async recordLogin(userId: string): Promise<void> {
