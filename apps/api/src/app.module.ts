@@ -4,6 +4,8 @@ import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule } from '@convoy/server/http';
+import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
+import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
 @Module({})
@@ -13,10 +15,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        DatabaseModule.forRoot({ url: options.databaseUrl, migrations: [...AUTH_MIGRATIONS] }),
+        DatabaseModule.forRoot({ url: options.databaseUrl, migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS] }),
+        ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
         HttpModule,
+        TrackingModule,
       ],
     };
   }

@@ -6,3 +6,6 @@ export * from './lib/health';
 export * from './lib/app-config';
 export * from './lib/errors';
 export * from './lib/version';
+export * from './lib/drivers';
+export * from './lib/live-events';
+export * from './lib/location-report';

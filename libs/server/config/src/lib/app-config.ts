@@ -27,6 +27,13 @@ export class AppConfig {
   readonly tiles!: { url: string; attribution: string };
   readonly logLevel!: (typeof LOG_LEVELS)[number];
   readonly telegram!: { botToken: string | null; botUsername: string | null };
+  readonly tracking!: {
+    /** Minimum spacing of stored points per driver from a live stream (0 = keep every point). */
+    autoTrackIntervalSeconds: number;
+    retentionDays: number;
+  };
+  /** null → Socket.IO broadcasts stay in this process. */
+  readonly redisUrl!: string | null;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

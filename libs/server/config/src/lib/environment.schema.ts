@@ -122,6 +122,27 @@ export class EnvironmentVariables {
   LOG_LEVEL?: (typeof LOG_LEVELS)[number];
 
   @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 0 to 3600' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds from 0 to 3600' })
+  AUTO_TRACK_INTERVAL?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of days from 1 to 36500' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 36500' })
+  @Max(36500, { message: 'must be a whole number of days from 1 to 36500' })
+  RETENTION_DAYS?: number;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @trimmed()
   @IsOptional()
   @Matches(/^\d{5,16}:[A-Za-z0-9_-]{30,}$/, { message: 'must be a bot token from @BotFather, like 123456:ABC-DEF…' })
   TELEGRAM_BOT_TOKEN?: string;

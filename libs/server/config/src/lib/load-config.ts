@@ -13,7 +13,7 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
 
 /**
  * Validates `env` (process.env by default) and returns the typed config.
@@ -43,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     tiles: { url: vars.TILE_URL ?? DEFAULT_TILE_URL, attribution: vars.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION },
     logLevel: vars.LOG_LEVEL ?? 'log',
     telegram: { botToken: vars.TELEGRAM_BOT_TOKEN ?? null, botUsername: vars.TELEGRAM_BOT_USERNAME ?? null },
+    tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
+    redisUrl: vars.REDIS_URL ?? null,
   } as AppConfig);
 }
 

@@ -1,0 +1,68 @@
+/**
+ * live: a position arrived within 2 × the expected interval (AUTO_TRACK_INTERVAL);
+ * stale: the last position is older than that but the driver is still sharing, or recently seen;
+ * offline: nothing for a long time, or never;
+ * sharing-ended: the driver stopped sharing (Telegram live location ended, expired, or /stop).
+ */
+export const DRIVER_STATUSES = ['live', 'stale', 'offline', 'sharing-ended'] as const;
+export type DriverStatus = (typeof DRIVER_STATUSES)[number];
+
+/** Where a position came from. */
+export const POSITION_SOURCES = ['telegram-live', 'telegram-checkin', 'web', 'demo'] as const;
+export type PositionSource = (typeof POSITION_SOURCES)[number];
+
+export interface PositionDto {
+  driverId: string;
+  latitude: number;
+  longitude: number;
+  /** Radius of uncertainty in metres (Telegram: 0–1500). */
+  accuracy: number | null;
+  /** Direction of travel in degrees (1–360). */
+  heading: number | null;
+  /** Metres per second; derived from the previous point when the source gives none. */
+  speed: number | null;
+  recordedAt: string;
+  source: PositionSource;
+}
+
+export interface TelegramIdentityDto {
+  userId: number;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  languageCode: string | null;
+}
+
+export interface DriverDto {
+  id: string;
+  name: string;
+  status: DriverStatus;
+  telegram: TelegramIdentityDto | null;
+  lastPosition: PositionDto | null;
+  /** While a Telegram live location is shared: when it expires (null = indefinitely / not sharing). */
+  liveUntil: string | null;
+  /** When the current sharing session began, null when not sharing. */
+  sharingSince: string | null;
+  /** Simulated driver of the demo fleet. */
+  demo: boolean;
+  createdAt: string;
+}
+
+export interface UpdateDriverRequest {
+  name: string;
+}
+
+/** GET /api/drivers/:id/positions?format= */
+export const POSITION_EXPORT_FORMATS = ['json', 'csv', 'gpx', 'geojson'] as const;
+export type PositionExportFormat = (typeof POSITION_EXPORT_FORMATS)[number];
+
+export interface PositionHistoryDto {
+  driverId: string;
+  from: string;
+  to: string;
+  /** Points in the range before downsampling. */
+  total: number;
+  /** true when `total` exceeded the cap and points were thinned evenly in time. */
+  downsampled: boolean;
+  positions: PositionDto[];
+}

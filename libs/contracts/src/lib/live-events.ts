@@ -1,0 +1,21 @@
+import type { DriverDto, PositionDto } from './drivers';
+
+/** Socket.IO namespace of the live feed. Authenticate with the session cookie or `auth: {token}`. */
+export const LIVE_NAMESPACE = '/live';
+
+export type DriverChange =
+  | { type: 'upsert'; driver: DriverDto }
+  | { type: 'deleted'; driverId: string };
+
+/** Server → dashboard events. */
+export interface LiveServerToClientEvents {
+  /** Sent once on connect (and on reconnect): every driver with its latest position. */
+  snapshot: (drivers: DriverDto[]) => void;
+  /** One array per committed write: every new position of that write, in commit order. */
+  positions: (positions: PositionDto[]) => void;
+  /** A driver joined, changed status, was renamed or deleted. */
+  driver: (change: DriverChange) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LiveClientToServerEvents {}

@@ -1,0 +1,20 @@
+import type { PositionSource } from './drivers';
+
+/**
+ * One location from any source (Telegram live/check-in, the web driver page, the demo fleet),
+ * as handed to TrackingService.ingest(). Validated there: nothing invalid is ever stored.
+ */
+export interface LocationReport {
+  driverId: string;
+  latitude: number;
+  longitude: number;
+  accuracy?: number | null;
+  heading?: number | null;
+  /** m/s when the source measured it; otherwise derived from the previous point. */
+  speed?: number | null;
+  /** When the device was there (Telegram: message date, or edit_date for live updates). */
+  recordedAt: Date;
+  source: PositionSource;
+  /** Telegram update_id: a redelivered update is stored once. */
+  telegramUpdateId?: number | null;
+}

@@ -1,0 +1,53 @@
+import type { DriverDto, PositionDto } from '@convoy/contracts';
+import { driverStatus } from './driver-status';
+import type { DriverEntity } from './entities/driver.entity';
+import type { PositionEntity } from './entities/position.entity';
+import type { PositionRow } from './ingest/position-row';
+
+export function toDriverDto(driver: DriverEntity, now: Date, expectedIntervalMs: number): DriverDto {
+  return {
+    id: driver.id,
+    name: driver.name,
+    status: driverStatus(driver, now, expectedIntervalMs),
+    telegram:
+      driver.telegramUserId === null
+        ? null
+        : {
+            userId: driver.telegramUserId,
+            username: driver.telegramUsername,
+            firstName: driver.telegramFirstName,
+            lastName: driver.telegramLastName,
+            languageCode: driver.languageCode,
+          },
+    lastPosition:
+      driver.lastRecordedAt === null || driver.lastLatitude === null || driver.lastLongitude === null
+        ? null
+        : {
+            driverId: driver.id,
+            latitude: driver.lastLatitude,
+            longitude: driver.lastLongitude,
+            accuracy: driver.lastAccuracy,
+            heading: driver.lastHeading,
+            speed: driver.lastSpeed,
+            recordedAt: driver.lastRecordedAt.toISOString(),
+            source: driver.lastSource ?? 'telegram-live',
+          },
+    liveUntil: driver.liveUntil?.toISOString() ?? null,
+    sharingSince: driver.sharingSince?.toISOString() ?? null,
+    demo: driver.demo,
+    createdAt: driver.createdAt.toISOString(),
+  };
+}
+
+export function rowToPositionDto(row: Omit<PositionRow, 'persist' | 'telegramUpdateId'> | PositionEntity): PositionDto {
+  return {
+    driverId: row.driverId,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    accuracy: row.accuracy,
+    heading: row.heading,
+    speed: row.speed,
+    recordedAt: row.recordedAt.toISOString(),
+    source: row.source,
+  };
+}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DRIVER_STATUSES,
+  POSITION_EXPORT_FORMATS,
+  POSITION_SOURCES,
+  type DriverDto,
+  type DriverStatus,
+  type PositionDto,
+  type PositionExportFormat,
+  type PositionHistoryDto,
+  type PositionSource,
+  type TelegramIdentityDto,
+  type UpdateDriverRequest,
+} from '@convoy/contracts';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class PositionResponseDto implements PositionDto {
+  @ApiProperty({ format: 'uuid', example: '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b' })
+  driverId!: string;
+
+  @ApiProperty({ example: 50.0875, minimum: -90, maximum: 90 })
+  latitude!: number;
+
+  @ApiProperty({ example: 14.4213, minimum: -180, maximum: 180 })
+  longitude!: number;
+
+  @ApiProperty({ example: 12, nullable: true, type: Number, description: 'Metres (0–1500)' })
+  accuracy!: number | null;
+
+  @ApiProperty({ example: 90, nullable: true, type: Number, description: 'Degrees (1–360)' })
+  heading!: number | null;
+
+  @ApiProperty({ example: 13.9, nullable: true, type: Number, description: 'Metres per second' })
+  speed!: number | null;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T09:30:00.000Z' })
+  recordedAt!: string;
+
+  @ApiProperty({ enum: POSITION_SOURCES, enumName: 'PositionSource', example: 'telegram-live' })
+  source!: PositionSource;
+}
+
+export class TelegramIdentityResponseDto implements TelegramIdentityDto {
+  @ApiProperty({ example: 123456789 })
+  userId!: number;
+
+  @ApiProperty({ example: 'jan_driver', nullable: true, type: String })
+  username!: string | null;
+
+  @ApiProperty({ example: 'Jan', nullable: true, type: String })
+  firstName!: string | null;
+
+  @ApiProperty({ example: 'Novák', nullable: true, type: String })
+  lastName!: string | null;
+
+  @ApiProperty({ example: 'cs', nullable: true, type: String })
+  languageCode!: string | null;
+}
+
+export class DriverResponseDto implements DriverDto {
+  @ApiProperty({ format: 'uuid', example: '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b' })
+  id!: string;
+
+  @ApiProperty({ example: 'Jan Novák (truck 7)' })
+  name!: string;
+
+  @ApiProperty({ enum: DRIVER_STATUSES, enumName: 'DriverStatus', example: 'live' })
+  status!: DriverStatus;
+
+  @ApiProperty({ type: TelegramIdentityResponseDto, nullable: true })
+  telegram!: TelegramIdentityResponseDto | null;
+
+  @ApiProperty({ type: PositionResponseDto, nullable: true })
+  lastPosition!: PositionResponseDto | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-24T17:30:00.000Z' })
+  liveUntil!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-24T09:00:00.000Z' })
+  sharingSince!: string | null;
+
+  @ApiProperty({ example: false })
+  demo!: boolean;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' })
+  createdAt!: string;
+}
+
+export class UpdateDriverDto implements UpdateDriverRequest {
+  @ApiProperty({ example: 'Jan Novák (truck 7)', maxLength: 120 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name!: string;
+}
+
+export class PositionHistoryQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-24T00:00:00.000Z', description: 'Default: 24 h before `to`' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-24T23:59:59.999Z', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: POSITION_EXPORT_FORMATS, example: 'json', default: 'json' })
+  @IsOptional()
+  @IsIn(POSITION_EXPORT_FORMATS)
+  format?: PositionExportFormat;
+}
+
+export class PositionHistoryResponseDto implements PositionHistoryDto {
+  @ApiProperty({ format: 'uuid', example: '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b' })
+  driverId!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T00:00:00.000Z' })
+  from!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T23:59:59.999Z' })
+  to!: string;
+
+  @ApiProperty({ example: 1440, description: 'Points in the range before downsampling' })
+  total!: number;
+
+  @ApiProperty({ example: false, description: 'true when total exceeded the cap (5,000) and points were thinned evenly' })
+  downsampled!: boolean;
+
+  @ApiProperty({ type: PositionResponseDto, isArray: true })
+  positions!: PositionResponseDto[];
+}

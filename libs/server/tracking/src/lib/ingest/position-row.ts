@@ -1,0 +1,19 @@
+import type { PositionSource } from '@convoy/contracts';
+
+/** A validated position on its way to Postgres. */
+export interface PositionRow {
+  driverId: string;
+  latitude: number;
+  longitude: number;
+  accuracy: number | null;
+  heading: number | null;
+  speed: number | null;
+  recordedAt: Date;
+  source: PositionSource;
+  telegramUpdateId: number | null;
+  /** false: only the driver's latest position moves (AUTO_TRACK_INTERVAL thins the history). */
+  persist: boolean;
+}
+
+/** How a write ended for one row. */
+export type WriteOutcome = 'stored' | 'latest-only' | 'duplicate' | 'unknown-driver';

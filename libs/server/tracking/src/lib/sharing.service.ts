@@ -1,0 +1,113 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { DriverDto } from '@convoy/contracts';
+import { IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { DriverEntity } from './entities/driver.entity';
+import { DriversService } from './drivers.service';
+import { TrackingService } from './tracking.service';
+
+/** Telegram's "indefinite" live_period. */
+export const LIVE_PERIOD_INDEFINITE = 0x7fffffff;
+
+export interface TelegramIdentity {
+  userId: number;
+  chatId: number;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  languageCode: string | null;
+}
+
+/**
+ * The driver side of tracking: who a Telegram user is, and whether they are sharing. The bot calls
+ * this; managers' views come from DriversService.
+ */
+@Injectable()
+export class SharingService {
+  private readonly logger = new Logger(SharingService.name);
+
+  constructor(
+    @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
+    private readonly driversService: DriversService,
+    private readonly tracking: TrackingService,
+  ) {}
+
+  findByTelegramUser(userId: number): Promise<DriverEntity | null> {
+    return this.drivers.findOneBy({ telegramUserId: userId });
+  }
+
+  /**
+   * Binds a Telegram user to a driver: the user's existing driver is re-bound (renamed to the link's
+   * name), never duplicated; otherwise a new driver is created.
+   */
+  async bindTelegramUser(name: string, identity: TelegramIdentity): Promise<{ driver: DriverDto; created: boolean }> {
+    const existing = await this.findByTelegramUser(identity.userId);
+    const driver = existing ?? this.drivers.create({ name });
+    driver.name = name;
+    driver.telegramUserId = identity.userId;
+    driver.telegramChatId = identity.chatId;
+    driver.telegramUsername = identity.username;
+    driver.telegramFirstName = identity.firstName;
+    driver.telegramLastName = identity.lastName;
+    driver.languageCode = identity.languageCode;
+    const saved = await this.drivers.save(driver);
+    return { driver: this.driversService.publish(saved), created: !existing };
+  }
+
+  /** A Telegram live location began (or an edit of one we never saw arrived). */
+  async startLiveSharing(driverId: string, messageId: number, startedAt: Date, livePeriodSeconds: number): Promise<void> {
+    const liveUntil =
+      livePeriodSeconds >= LIVE_PERIOD_INDEFINITE ? null : new Date(startedAt.getTime() + livePeriodSeconds * 1000);
+    const driver = await this.driversService.entity(driverId);
+    const sameSession = driver.liveMessageId === messageId && driver.sharingEndedAt === null;
+    driver.liveMessageId = messageId;
+    driver.liveUntil = liveUntil;
+    driver.sharingSince = sameSession && driver.sharingSince ? driver.sharingSince : startedAt;
+    driver.sharingEndedAt = null;
+    await this.drivers.update(
+      { id: driverId },
+      { liveMessageId: messageId, liveUntil, sharingSince: driver.sharingSince, sharingEndedAt: null },
+    );
+    if (!sameSession) this.driversService.publish(driver);
+  }
+
+  /** A one-off location: the driver is checking in, not streaming. */
+  async recordCheckIn(driverId: string, at: Date): Promise<void> {
+    const driver = await this.driversService.entity(driverId);
+    if (driver.sharingEndedAt !== null || driver.sharingSince === null) {
+      await this.drivers.update({ id: driverId }, { sharingEndedAt: null, sharingSince: driver.sharingSince ?? at });
+    }
+  }
+
+  /** Sharing stopped (final live edit, /stop, or expiry on the server's clock). Idempotent. */
+  async endSharing(driverId: string, at: Date): Promise<boolean> {
+    const result = await this.drivers.update(
+      { id: driverId, sharingEndedAt: IsNull() },
+      { sharingEndedAt: at, liveUntil: null, liveMessageId: null, sharingSince: null },
+    );
+    if (!result.affected) return false;
+    this.driversService.publish(await this.driversService.entity(driverId));
+    return true;
+  }
+
+  /** Forgets the driver's Telegram binding (/stop keeps their history unless they delete it). */
+  async unbind(driverId: string): Promise<void> {
+    await this.drivers.update({ id: driverId }, { telegramUserId: null, telegramChatId: null });
+    this.tracking.forget(driverId);
+  }
+
+  /** Live locations whose live_period ran out with no final update end on the server's own clock. */
+  @Interval('expire-live-locations', 15_000)
+  async expireLiveSessions(now = new Date()): Promise<number> {
+    const expired = await this.drivers.find({
+      where: { liveUntil: LessThanOrEqual(now), sharingEndedAt: IsNull(), sharingSince: Not(IsNull()) },
+    });
+    for (const driver of expired) {
+      if (await this.endSharing(driver.id, driver.liveUntil ?? now)) {
+        this.logger.log(`Live location of driver ${driver.id} expired`);
+      }
+    }
+    return expired.length;
+  }
+}

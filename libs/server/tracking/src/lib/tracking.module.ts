@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DriversController } from './controllers/drivers.controller';
+import { SeedDriversController } from './controllers/seed-drivers.controller';
+import { DriversService } from './drivers.service';
+import { PositionWriter } from './ingest/position-writer';
+import { PositionHistoryService } from './position-history.service';
+import { RetentionJob } from './retention.job';
+import { SharingService } from './sharing.service';
+import { TRACKING_ENTITIES } from './tracking.schema';
+import { TrackingService } from './tracking.service';
+
+/** Drivers, the position hot path (ingest → group commit), history and exports, retention. */
+@Module({
+  imports: [TypeOrmModule.forFeature(TRACKING_ENTITIES)],
+  controllers: [DriversController, SeedDriversController],
+  providers: [PositionWriter, TrackingService, DriversService, SharingService, PositionHistoryService, RetentionJob],
+  exports: [TrackingService, DriversService, SharingService, PositionWriter],
+})
+export class TrackingModule {}

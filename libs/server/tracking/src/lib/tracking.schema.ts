@@ -1,0 +1,6 @@
+import { DriverEntity } from './entities/driver.entity';
+import { PositionEntity } from './entities/position.entity';
+import { CreateTracking1795478500000 } from './migrations/1795478500000-CreateTracking';
+
+export const TRACKING_ENTITIES = [DriverEntity, PositionEntity];
+export const TRACKING_MIGRATIONS = [CreateTracking1795478500000];
