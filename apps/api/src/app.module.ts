@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule } from '@convoy/server/http';
+import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -15,12 +16,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        DatabaseModule.forRoot({ url: options.databaseUrl, migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS] }),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+        }),
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
         HttpModule,
         TrackingModule,
+        LinksModule,
       ],
     };
   }

@@ -9,3 +9,4 @@ export * from './lib/version';
 export * from './lib/drivers';
 export * from './lib/live-events';
 export * from './lib/location-report';
+export * from './lib/links';

@@ -1,0 +1,5 @@
+export * from './lib/links.module';
+export * from './lib/links.schema';
+export * from './lib/links.service';
+export * from './lib/links.errors';
+export * from './lib/link-token';

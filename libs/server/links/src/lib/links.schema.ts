@@ -1,0 +1,5 @@
+import { LinkEntity } from './entities/link.entity';
+import { CreateLinks1795478600000 } from './migrations/1795478600000-CreateLinks';
+
+export const LINKS_ENTITIES = [LinkEntity];
+export const LINKS_MIGRATIONS = [CreateLinks1795478600000];
