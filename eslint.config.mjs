@@ -52,6 +52,10 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
             },
             {
+              sourceTag: 'feature:live',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'type:contracts'],
+            },
+            {
               sourceTag: 'feature:bot',
               onlyDependOnLibsWithTags: [
                 'feature:config',

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@convoy/server/database';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
+import { LiveModule } from '@convoy/server/live';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -26,6 +27,7 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        LiveModule,
       ],
     };
   }

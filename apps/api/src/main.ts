@@ -8,6 +8,7 @@ import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
 import { configureHttpApp, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
+import { LiveAdapter } from '@convoy/server/live';
 import { AppModule } from './app.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -38,6 +39,9 @@ async function bootstrap(): Promise<void> {
       { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false },
     );
     await configureHttpApp(app, config, { dashboardDir: resolve(__dirname, '../dashboard/browser') });
+    const live = new LiveAdapter(app, config);
+    await live.connect();
+    app.useWebSocketAdapter(live);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     logger.error(`Convoy could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,3 @@
+export * from './lib/live.module';
+export * from './lib/live.gateway';
+export * from './lib/live-adapter';

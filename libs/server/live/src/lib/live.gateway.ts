@@ -1,0 +1,70 @@
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import {
+  LIVE_NAMESPACE,
+  type LiveClientToServerEvents,
+  type LiveServerToClientEvents,
+} from '@convoy/contracts';
+import { AuthenticationService } from '@convoy/server/auth';
+import { DriversService, TrackingService } from '@convoy/server/tracking';
+import type { Subscription } from 'rxjs';
+import type { Namespace, Socket } from 'socket.io';
+import { socketAuthMiddleware } from './socket-authentication';
+
+/** Every signed-in manager sees the whole fleet; a room keeps the door open for per-team feeds. */
+export const FLEET_ROOM = 'fleet';
+
+type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
+type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
+
+/**
+ * `/live`: authenticated at the handshake; a snapshot on connect, then one `positions` array per
+ * committed write and `driver` changes. With the Redis adapter, emits reach every instance's clients.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, transports: ['websocket', 'polling'] })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  private readonly logger = new Logger(LiveGateway.name);
+  private readonly subscriptions: Subscription[] = [];
+
+  @WebSocketServer()
+  private readonly namespace!: LiveNamespace;
+
+  constructor(
+    private readonly authentication: AuthenticationService,
+    private readonly tracking: TrackingService,
+    private readonly drivers: DriversService,
+  ) {}
+
+  afterInit(namespace: LiveNamespace): void {
+    namespace.use(socketAuthMiddleware(this.authentication));
+    this.subscriptions.push(
+      this.tracking.positions$.subscribe((batch) => namespace.to(FLEET_ROOM).emit('positions', batch)),
+      this.drivers.changes$.subscribe((change) => namespace.to(FLEET_ROOM).emit('driver', change)),
+    );
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    try {
+      // join first: a write committed meanwhile reaches the client too (it keeps the newest per driver)
+      await socket.join(FLEET_ROOM);
+      socket.emit('snapshot', await this.drivers.list());
+    } catch (error) {
+      this.logger.warn(`Could not send the snapshot: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+
+  /** Clients connected to this instance (for health and metrics). */
+  async clientCount(): Promise<number> {
+    return (await this.namespace.local.fetchSockets()).length;
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+}

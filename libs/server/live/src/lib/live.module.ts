@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@convoy/server/auth';
+import { TrackingModule } from '@convoy/server/tracking';
+import { LiveGateway } from './live.gateway';
+
+/** The `/live` Socket.IO feed of positions and driver changes. */
+@Module({
+  imports: [AuthModule, TrackingModule],
+  providers: [LiveGateway],
+  exports: [LiveGateway],
+})
+export class LiveModule {}
