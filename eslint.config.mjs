@@ -41,7 +41,14 @@ export default [
             },
             {
               sourceTag: 'feature:health',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+              onlyDependOnLibsWithTags: [
+                'feature:config',
+                'feature:database',
+                'feature:auth',
+                'feature:bot',
+                'feature:live',
+                'type:contracts',
+              ],
             },
             {
               sourceTag: 'feature:links',
@@ -60,6 +67,7 @@ export default [
               onlyDependOnLibsWithTags: [
                 'feature:config',
                 'feature:database',
+                'feature:auth',
                 'feature:links',
                 'feature:tracking',
                 'type:contracts',

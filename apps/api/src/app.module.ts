@@ -6,6 +6,7 @@ import { HealthModule } from '@convoy/server/health';
 import { HttpModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
+import { BotModule } from '@convoy/server/bot';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -28,6 +29,7 @@ export class AppModule {
         TrackingModule,
         LinksModule,
         LiveModule,
+        BotModule.register(options.config),
       ],
     };
   }

@@ -39,7 +39,7 @@ async function bootstrap(): Promise<void> {
       { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false },
     );
     await configureHttpApp(app, config, { dashboardDir: resolve(__dirname, '../dashboard/browser') });
-    const live = new LiveAdapter(app, config);
+    const live = new LiveAdapter(app);
     await live.connect();
     app.useWebSocketAdapter(live);
     await app.listen({ port: config.port, host: config.host });

@@ -26,7 +26,16 @@ export class AppConfig {
   readonly loginRateLimitPerMinute!: number;
   readonly tiles!: { url: string; attribution: string };
   readonly logLevel!: (typeof LOG_LEVELS)[number];
-  readonly telegram!: { botToken: string | null; botUsername: string | null };
+  readonly telegram!: {
+    botToken: string | null;
+    botUsername: string | null;
+    /** Bot API server: Telegram's, a self-hosted one, or the test double. */
+    apiRoot: string;
+    /** Set → webhook mode (every replica takes updates); null → long polling by one leader. */
+    webhookUrl: string | null;
+    /** null → derived from APP_SECRET / the bot token. */
+    webhookSecret: string | null;
+  };
   readonly tracking!: {
     /** Minimum spacing of stored points per driver from a live stream (0 = keep every point). */
     autoTrackIntervalSeconds: number;

@@ -149,7 +149,27 @@ export class EnvironmentVariables {
 
   @trimmed()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/^@/, '') || undefined : value))
-  @IsOptional()
+  @ValidateIf((env: EnvironmentVariables) => env.TELEGRAM_BOT_TOKEN !== undefined || env.TELEGRAM_BOT_USERNAME !== undefined)
+  @IsString({ message: 'is required with TELEGRAM_BOT_TOKEN: the t.me links drivers open name the bot' })
   @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, { message: 'must be the bot username, e.g. convoy_fleet_bot' })
   TELEGRAM_BOT_USERNAME?: string;
+
+  @trimmed()
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'must be the Bot API server URL, e.g. https://api.telegram.org or your self-hosted one',
+  })
+  TELEGRAM_API_ROOT?: string;
+
+  @trimmed()
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, {
+    message: 'must be the public URL Telegram posts updates to, e.g. https://convoy.example.com/telegram/webhook',
+  })
+  TELEGRAM_WEBHOOK_URL?: string;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{16,256}$/, { message: 'must be 16–256 characters of A-Z, a-z, 0-9, _ and -' })
+  TELEGRAM_WEBHOOK_SECRET?: string;
 }

@@ -13,7 +13,7 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'TELEGRAM_WEBHOOK_SECRET']);
 
 /**
  * Validates `env` (process.env by default) and returns the typed config.
@@ -42,7 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT ?? 10,
     tiles: { url: vars.TILE_URL ?? DEFAULT_TILE_URL, attribution: vars.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION },
     logLevel: vars.LOG_LEVEL ?? 'log',
-    telegram: { botToken: vars.TELEGRAM_BOT_TOKEN ?? null, botUsername: vars.TELEGRAM_BOT_USERNAME ?? null },
+    telegram: {
+      botToken: vars.TELEGRAM_BOT_TOKEN ?? null,
+      botUsername: vars.TELEGRAM_BOT_USERNAME ?? null,
+      apiRoot: vars.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? 'https://api.telegram.org',
+      webhookUrl: vars.TELEGRAM_WEBHOOK_URL ?? null,
+      webhookSecret: vars.TELEGRAM_WEBHOOK_SECRET ?? null,
+    },
     tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
     redisUrl: vars.REDIS_URL ?? null,
   } as AppConfig);

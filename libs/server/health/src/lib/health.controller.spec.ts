@@ -1,10 +1,11 @@
 import type { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
+import type { DependencyIndicators } from './dependency-indicators';
 import { HealthController } from './health.controller';
 
 function controllerWithDatabase(status: 'up' | 'down') {
   const database = { pingCheck: async () => ({ database: { status } }) } as unknown as TypeOrmHealthIndicator;
-  return new HealthController({} as HealthCheckService, database);
+  return new HealthController({} as HealthCheckService, database, {} as DependencyIndicators);
 }
 
 describe('HealthController /health', () => {

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs
 import type { HealthResponse } from '@convoy/contracts';
 import { Public } from '@convoy/server/auth';
 import type { FastifyReply } from 'fastify';
+import { DependencyIndicators } from './dependency-indicators';
 import { HealthResponseDto } from './health-response.dto';
 
 /** A ping slower than this counts as down: a probe must answer fast. */
@@ -16,6 +17,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly dependencies: DependencyIndicators,
   ) {}
 
   @Get()
@@ -43,7 +45,11 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: every dependency answers in time' })
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: DATABASE_PING_TIMEOUT_MS })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: DATABASE_PING_TIMEOUT_MS }),
+      () => this.dependencies.socketAdapterCheck(),
+      () => this.dependencies.botCheck(),
+    ]);
   }
 
   private async databaseIsUp(): Promise<boolean> {

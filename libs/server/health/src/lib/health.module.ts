@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { LiveModule } from '@convoy/server/live';
+import { DependencyIndicators } from './dependency-indicators';
 import { HealthController } from './health.controller';
 
 /** `/health` (seed shape), `/health/live` and `/health/ready` for probes. */
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', gracefulShutdownTimeoutMs: 0 })],
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', gracefulShutdownTimeoutMs: 0 }), LiveModule],
   controllers: [HealthController],
+  providers: [DependencyIndicators],
 })
 export class HealthModule {}

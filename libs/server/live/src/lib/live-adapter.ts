@@ -1,67 +1,36 @@
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { AppConfig } from '@convoy/server/config';
-import { createClient, type RedisClientType } from 'redis';
+import { AppConfig } from '@convoy/server/config';
 import type { Server, ServerOptions } from 'socket.io';
+import { LiveRedis } from './live-redis';
 
 /**
- * Socket.IO for the API's own HTTP server. With REDIS_URL, broadcasts go through Redis pub/sub so a
+ * Socket.IO on the API's own HTTP server. With REDIS_URL, broadcasts go through Redis pub/sub so a
  * client connected to instance A receives what instance B ingested; without it they stay in-process.
  */
 export class LiveAdapter extends IoAdapter {
   private readonly logger = new Logger('LiveAdapter');
   private redisAdapter: ReturnType<typeof createAdapter> | null = null;
-  private clients: RedisClientType[] = [];
+  private readonly config: AppConfig;
 
-  constructor(
-    app: INestApplicationContext,
-    private readonly config: AppConfig,
-  ) {
+  constructor(private readonly app: INestApplication) {
     super(app);
+    this.config = app.get(AppConfig);
   }
 
-  /** Connects to Redis when configured; call before the app listens. */
+  /** Connects to Redis when configured; call before the gateways start. */
   async connect(): Promise<void> {
-    if (!this.config.redisUrl) return;
-    const publisher: RedisClientType = createClient({ url: this.config.redisUrl });
-    const subscriber = publisher.duplicate();
-    for (const client of [publisher, subscriber]) {
-      client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
-    }
-    await Promise.all([publisher.connect(), subscriber.connect()]);
-    this.clients = [publisher, subscriber];
-    this.redisAdapter = createAdapter(publisher, subscriber);
-    this.logger.log('Socket.IO uses the Redis adapter');
-  }
-
-  get mode(): 'redis' | 'in-process' {
-    return this.redisAdapter ? 'redis' : 'in-process';
-  }
-
-  /** Whether Redis answers (readiness). */
-  async ping(): Promise<boolean> {
-    if (!this.clients[0]) return true;
-    try {
-      return (await this.clients[0].ping()) === 'PONG';
-    } catch {
-      return false;
-    }
+    const clients = await this.app.get(LiveRedis).connect();
+    if (!clients) return;
+    this.redisAdapter = createAdapter(clients.publisher, clients.subscriber);
+    this.logger.log('Socket.IO broadcasts through Redis');
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, { ...options, cors: this.cors() });
+    const cors = this.config.corsOrigins.length ? { origin: this.config.corsOrigins, credentials: true } : undefined;
+    const server: Server = super.createIOServer(port, { ...options, cors });
     if (this.redisAdapter) server.adapter(this.redisAdapter);
     return server;
-  }
-
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
-    await Promise.all(this.clients.map((client) => client.quit().catch(() => undefined)));
-    this.clients = [];
-  }
-
-  private cors(): ServerOptions['cors'] {
-    return this.config.corsOrigins.length ? { origin: this.config.corsOrigins, credentials: true } : undefined;
   }
 }

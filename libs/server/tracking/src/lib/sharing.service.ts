@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DriverDto } from '@convoy/contracts';
+import { Subject } from 'rxjs';
 import { IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { DriverEntity } from './entities/driver.entity';
 import { DriversService } from './drivers.service';
@@ -26,6 +27,8 @@ export interface TelegramIdentity {
 @Injectable()
 export class SharingService {
   private readonly logger = new Logger(SharingService.name);
+  /** Drivers whose live location ran out on the server clock (no final update from Telegram). */
+  readonly expired$ = new Subject<DriverEntity>();
 
   constructor(
     @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
@@ -106,6 +109,7 @@ export class SharingService {
     for (const driver of expired) {
       if (await this.endSharing(driver.id, driver.liveUntil ?? now)) {
         this.logger.log(`Live location of driver ${driver.id} expired`);
+        this.expired$.next(driver);
       }
     }
     return expired.length;

@@ -1,0 +1,3 @@
+export * from './lib/bot.module';
+export * from './lib/bot-status';
+export * from './lib/messages/catalogue';

@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@convoy/server/config';
+import { LinksModule } from '@convoy/server/links';
+import { TrackingModule } from '@convoy/server/tracking';
+import { TelegrafModule } from 'nestjs-telegraf';
+import { BotLauncher } from './bot-launcher.service';
+import { BotStatus } from './bot-status';
+import { BotUpdate } from './bot.update';
+import { DriverConversation } from './conversation/driver-conversation';
+import { ShareAgainNotifier } from './share-again.notifier';
+import { TelegramPollingService } from './telegram-polling.service';
+import { TelegramWebhookController } from './telegram-webhook.controller';
+
+/**
+ * The Telegram bot (nestjs-telegraf). Without TELEGRAM_BOT_TOKEN only BotStatus ("disabled") is
+ * provided and the app runs without it. TELEGRAM_API_ROOT points it at a self-hosted Bot API server
+ * (or the test double); TELEGRAM_WEBHOOK_URL selects webhook mode, else long polling.
+ */
+@Module({})
+export class BotModule {
+  static register(config: AppConfig): DynamicModule {
+    const { botToken, apiRoot, webhookUrl } = config.telegram;
+    if (!botToken) return { module: BotModule, global: true, providers: [BotStatus], exports: [BotStatus] };
+    return {
+      module: BotModule,
+      global: true,
+      imports: [
+        TelegrafModule.forRoot({ token: botToken, launchOptions: false, options: { telegram: { apiRoot } } }),
+        LinksModule,
+        TrackingModule,
+      ],
+      controllers: webhookUrl ? [TelegramWebhookController] : [],
+      providers: [BotStatus, BotUpdate, DriverConversation, TelegramPollingService, BotLauncher, ShareAgainNotifier],
+      exports: [BotStatus],
+    };
+  }
+}

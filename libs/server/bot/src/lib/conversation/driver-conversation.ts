@@ -1,0 +1,197 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
+import {
+  InvalidLocationError,
+  LIVE_PERIOD_INDEFINITE,
+  SharingService,
+  TrackingService,
+  UnknownDriverError,
+} from '@convoy/server/tracking';
+import { messagesFor, type BotMessages } from '../messages/catalogue';
+import type { IncomingMessage } from '../telegram/incoming-message';
+import type { Replier } from '../telegram/replier';
+import { StartAttempts } from './start-attempts';
+
+/** Telegram may deliver the last live edit a little after the period's nominal end. */
+const LIVE_PERIOD_GRACE_S = 60;
+
+type Driver = NonNullable<Awaited<ReturnType<SharingService['findByTelegramUser']>>>;
+
+/**
+ * What the bot does with each message from a driver. Storage failures propagate (the webhook then
+ * answers 5xx and Telegram retries); everything else gets a polite reply or is ignored.
+ */
+@Injectable()
+export class DriverConversation {
+  private readonly logger = new Logger(DriverConversation.name);
+  private readonly startAttempts = new StartAttempts();
+
+  constructor(
+    private readonly links: LinksService,
+    private readonly sharing: SharingService,
+    private readonly tracking: TrackingService,
+  ) {}
+
+  async handle(message: IncomingMessage, replier: Replier): Promise<void> {
+    if (!message.from || message.from.isBot) return;
+    const t = messagesFor(message.from.languageCode);
+    if (message.chat.type !== 'private') {
+      if (!message.edited && message.text?.startsWith('/start')) await replier.reply(t.groupChat);
+      return;
+    }
+    if (message.location) return this.onLocation(message, t, replier);
+    if (message.edited) return;
+    const command = message.text?.match(/^\/([a-z]+)(?:@\w+)?(?:\s+(\S+))?/i);
+    if (command) return this.onCommand(command[1].toLowerCase(), command[2] ?? null, message, t, replier);
+    await replier.reply(t.unsupported);
+  }
+
+  private async onCommand(command: string, arg: string | null, message: IncomingMessage, t: BotMessages, replier: Replier) {
+    switch (command) {
+      case 'start':
+        return arg ? this.redeem(arg, message, t, replier) : replier.reply(t.startWithoutToken);
+      case 'stop':
+        return this.stop(message, t, replier);
+      case 'status':
+        return this.status(message, t, replier);
+      default:
+        return replier.reply(t.help);
+    }
+  }
+
+  private async redeem(token: string, message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
+    const from = message.from as NonNullable<IncomingMessage['from']>;
+    if (this.startAttempts.isBlocked(from.id)) return replier.reply(t.tooManyAttempts);
+    try {
+      const link = await this.links.claim(token, from.id);
+      const { driver } = await this.sharing.bindTelegramUser(link.driverName, {
+        userId: from.id,
+        chatId: message.chat.id,
+        username: from.username,
+        firstName: from.firstName,
+        lastName: from.lastName,
+        languageCode: from.languageCode,
+      });
+      await this.links.attachDriver(link.id, driver.id);
+      await replier.reply(`${t.welcome(driver.name)}\n\n${t.shareLiveHowTo}`, {
+        requestLocationButton: t.shareLocationButton,
+        markdown: true,
+      });
+    } catch (error) {
+      if (!(error instanceof LinkRedemptionError)) throw error;
+      this.startAttempts.recordFailure(from.id);
+      const reply: Record<LinkRedemptionFailure, string> = {
+        [LinkRedemptionFailure.Unknown]: t.linkUnknown,
+        [LinkRedemptionFailure.Expired]: t.linkExpired,
+        [LinkRedemptionFailure.Revoked]: t.linkRevoked,
+        [LinkRedemptionFailure.AlreadyUsed]: t.linkAlreadyUsed,
+      };
+      await replier.reply(reply[error.failure]);
+    }
+  }
+
+  private async stop(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
+    const driver = await this.driverOf(message);
+    if (!driver) return replier.reply(t.notLinked);
+    await this.sharing.endSharing(driver.id, new Date());
+    await this.sharing.unbind(driver.id);
+    await replier.reply(t.stopped);
+  }
+
+  private async status(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
+    const driver = await this.driverOf(message);
+    if (!driver) return replier.reply(t.notLinked);
+    const last = driver.lastRecordedAt ? clock(driver.lastRecordedAt) : null;
+    const sharing = driver.sharingSince && !driver.sharingEndedAt && (!driver.liveUntil || driver.liveUntil > new Date());
+    if (sharing && driver.liveMessageId !== null && last) {
+      return replier.reply(t.statusLive(clock(driver.sharingSince as Date), last));
+    }
+    return replier.reply(last && sharing ? t.statusCheckIns(last) : t.statusNotSharing);
+  }
+
+  private async onLocation(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
+    const location = message.location as NonNullable<IncomingMessage['location']>;
+    if (message.isVenue) return message.edited ? undefined : replier.reply(t.venueNotLocation);
+    const driver = await this.driverOf(message);
+    if (!driver) return message.edited ? undefined : replier.reply(t.notLinked);
+
+    const livePeriod = location.livePeriod;
+    if (message.edited) {
+      const editedAt = new Date((message.editDate ?? message.date) * 1000);
+      if (livePeriod === undefined || livePeriod === null) {
+        // the final edit of a live location carries no live_period: the driver stopped sharing
+        if (driver.liveMessageId === message.messageId || driver.sharingEndedAt === null) {
+          if (await this.sharing.endSharing(driver.id, editedAt)) await replier.reply(t.liveStopped);
+        }
+        return;
+      }
+      if (!isPositiveInt(livePeriod)) return;
+      const endsAt = message.date + livePeriod + LIVE_PERIOD_GRACE_S;
+      if (livePeriod < LIVE_PERIOD_INDEFINITE && (message.editDate ?? message.date) > endsAt) return; // after the period
+      const lateForEndedSession = driver.sharingEndedAt !== null && editedAt <= driver.sharingEndedAt;
+      if (!lateForEndedSession && driver.liveMessageId !== message.messageId) {
+        // an edit of a live location the bot never saw start (sharing began before /start)
+        await this.sharing.startLiveSharing(driver.id, message.messageId, new Date(message.date * 1000), livePeriod);
+      }
+      await this.ingest(driver, message, editedAt, 'telegram-live', null, replier);
+      return;
+    }
+
+    const sentAt = new Date(message.date * 1000);
+    if (livePeriod !== undefined && livePeriod !== null) {
+      if (!isPositiveInt(livePeriod)) return replier.reply(t.invalidLocation);
+      if (!(await this.ingest(driver, message, sentAt, 'telegram-live', t, replier))) return;
+      await this.sharing.startLiveSharing(driver.id, message.messageId, sentAt, livePeriod);
+      const until = livePeriod >= LIVE_PERIOD_INDEFINITE ? null : clock(new Date((message.date + livePeriod) * 1000));
+      return replier.reply(t.liveStarted(until));
+    }
+    if (!(await this.ingest(driver, message, sentAt, 'telegram-checkin', t, replier))) return;
+    await this.sharing.recordCheckIn(driver.id, sentAt);
+    await replier.reply(t.checkInThanks);
+  }
+
+  /** Stores the point; false (with a reply for a new message) when it is not a usable location. */
+  private async ingest(
+    driver: Driver,
+    message: IncomingMessage,
+    recordedAt: Date,
+    source: 'telegram-live' | 'telegram-checkin',
+    t: BotMessages | null,
+    replier: Replier,
+  ): Promise<boolean> {
+    const location = message.location as NonNullable<IncomingMessage['location']>;
+    try {
+      await this.tracking.ingest({
+        driverId: driver.id,
+        latitude: location.latitude as number,
+        longitude: location.longitude as number,
+        accuracy: (location.horizontalAccuracy as number | undefined) ?? null,
+        heading: (location.heading as number | undefined) ?? null,
+        recordedAt,
+        source,
+        telegramUpdateId: message.updateId,
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidLocationError || error instanceof UnknownDriverError) {
+        this.logger.warn(`Ignored a location from Telegram user ${message.from?.id}: ${error.message}`);
+        if (t) await replier.reply(t.invalidLocation);
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private driverOf(message: IncomingMessage) {
+    return this.sharing.findByTelegramUser((message.from as NonNullable<IncomingMessage['from']>).id);
+  }
+}
+
+function isPositiveInt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+/** Times in bot replies: 24-hour UTC, unambiguous wherever the driver is. */
+function clock(date: Date): string {
+  return `${date.toISOString().slice(11, 16)} UTC`;
+}
