@@ -46,6 +46,8 @@ describe('health', () => {
     const ready = await client.get<{ status: string; details: Record<string, { status: string }> }>('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.details['database']).toEqual({ status: 'up' });
+    expect(ready.body.details['bot']).toMatchObject({ status: 'up', mode: 'disabled' });
+    expect(ready.body.details['socketAdapter']).toEqual({ status: 'up', adapter: 'in-process' });
   });
 
   it('turns 503 when the database goes away, stays alive, and recovers when it returns', async () => {

@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'not-an-email' })).toThrow(/ADMIN_EMAIL="not-an-email"/);
   });
 
+  it('needs the bot username with a bot token (the t.me links name the bot)', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0' })).toThrow(
+      /TELEGRAM_BOT_USERNAME=\(unset\): is required with TELEGRAM_BOT_TOKEN/,
+    );
+  });
+
   it('parses lists and normalises values', () => {
     const config = loadConfig({
       PORT: '8080',
