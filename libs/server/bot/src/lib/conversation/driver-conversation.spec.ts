@@ -1,0 +1,131 @@
+import { LinkRedemptionError, LinkRedemptionFailure, type LinksService } from '@convoy/server/links';
+import { InvalidLocationError, InvalidLocationReason, type SharingService, type TrackingService } from '@convoy/server/tracking';
+import type { IncomingMessage } from '../telegram/incoming-message';
+import { DriverConversation } from './driver-conversation';
+
+const user = { id: 42, isBot: false, username: 'jan', firstName: 'Jan', lastName: null, languageCode: 'en' };
+const T0 = 1_795_500_000;
+
+function message(change: Partial<IncomingMessage> = {}): IncomingMessage {
+  return {
+    updateId: 1,
+    edited: false,
+    chat: { id: 42, type: 'private' },
+    from: user,
+    messageId: 10,
+    date: T0,
+    editDate: null,
+    text: null,
+    location: null,
+    isVenue: false,
+    ...change,
+  };
+}
+
+const at = (lat: number, lon: number, extra: Partial<NonNullable<IncomingMessage['location']>> = {}) => ({
+  latitude: lat,
+  longitude: lon,
+  horizontalAccuracy: undefined,
+  livePeriod: undefined,
+  heading: undefined,
+  ...extra,
+});
+
+function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan', liveMessageId: null, sharingEndedAt: null }) {
+  const replies: string[] = [];
+  const links = { claim: jest.fn(), attachDriver: jest.fn() };
+  const sharing = {
+    findByTelegramUser: jest.fn().mockResolvedValue(driver),
+    bindTelegramUser: jest.fn().mockResolvedValue({ driver: { id: 'd1', name: 'Jan' }, created: true }),
+    startLiveSharing: jest.fn(),
+    recordCheckIn: jest.fn(),
+    endSharing: jest.fn().mockResolvedValue(true),
+    unbind: jest.fn(),
+  };
+  const tracking = { ingest: jest.fn().mockResolvedValue('stored') };
+  const conversation = new DriverConversation(
+    links as unknown as LinksService,
+    sharing as unknown as SharingService,
+    tracking as unknown as TrackingService,
+  );
+  const replier = { reply: async (text: string) => void replies.push(text) };
+  return { conversation, replier, replies, links, sharing, tracking };
+}
+
+describe('DriverConversation', () => {
+  it('binds the driver on /start <token> and explains how to share a live location', async () => {
+    const { conversation, replier, replies, links, sharing } = setup(null);
+    links.claim.mockResolvedValue({ id: 'l1', driverName: 'Jan (truck 7)' });
+    await conversation.handle(message({ text: '/start abcdefghijklmnopqrstuvwxyz012345' }), replier);
+    expect(links.claim).toHaveBeenCalledWith('abcdefghijklmnopqrstuvwxyz012345', 42);
+    expect(sharing.bindTelegramUser).toHaveBeenCalledWith('Jan (truck 7)', expect.objectContaining({ userId: 42, chatId: 42 }));
+    expect(links.attachDriver).toHaveBeenCalledWith('l1', 'd1');
+    expect(replies[0]).toContain('connected to Convoy');
+    expect(replies[0]).toContain('live location');
+  });
+
+  it('answers each link failure politely, and rate-limits guessing', async () => {
+    const { conversation, replier, replies, links } = setup(null);
+    links.claim.mockRejectedValue(new LinkRedemptionError(LinkRedemptionFailure.AlreadyUsed));
+    await conversation.handle(message({ text: '/start used-link-token-1234567890' }), replier);
+    expect(replies[0]).toContain('already been used');
+    for (let i = 0; i < 5; i++) await conversation.handle(message({ text: '/start guess-guess-guess-guess-123' }), replier);
+    expect(replies.at(-1)).toContain('Too many attempts');
+  });
+
+  it('refuses groups and answers in the driver’s language', async () => {
+    const { conversation, replier, replies } = setup();
+    await conversation.handle(message({ chat: { id: -100, type: 'group' }, text: '/start x' }), replier);
+    expect(replies[0]).toContain('private chat');
+    await conversation.handle(message({ text: '/start', from: { ...user, languageCode: 'de-AT' } }), replier);
+    expect(replies[1]).toContain('Willkommen bei Convoy');
+  });
+
+  it('stores a check-in, starts and follows a live location, and ends it on the final edit', async () => {
+    const { conversation, replier, replies, tracking, sharing } = setup();
+    await conversation.handle(message({ location: at(50.1, 14.4) }), replier);
+    expect(tracking.ingest).toHaveBeenLastCalledWith(expect.objectContaining({ source: 'telegram-checkin', latitude: 50.1 }));
+    expect(replies.pop()).toContain('Location received');
+
+    await conversation.handle(message({ messageId: 11, location: at(50.1, 14.4, { livePeriod: 3600 }) }), replier);
+    expect(sharing.startLiveSharing).toHaveBeenCalledWith('d1', 11, new Date(T0 * 1000), 3600);
+    expect(replies.pop()).toContain('Live location received');
+
+    await conversation.handle(
+      message({ edited: true, messageId: 11, editDate: T0 + 60, location: at(50.2, 14.5, { livePeriod: 3600, heading: 90 }) }),
+      replier,
+    );
+    expect(tracking.ingest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ source: 'telegram-live', heading: 90, recordedAt: new Date((T0 + 60) * 1000) }),
+    );
+
+    await conversation.handle(message({ edited: true, messageId: 11, editDate: T0 + 120, location: at(50.2, 14.5) }), replier);
+    expect(sharing.endSharing).toHaveBeenCalledWith('d1', new Date((T0 + 120) * 1000));
+    expect(replies.pop()).toContain('stopped');
+  });
+
+  it('ignores edits after the live period, and never stores a venue or a bad point', async () => {
+    const { conversation, replier, replies, tracking } = setup();
+    await conversation.handle(
+      message({ edited: true, editDate: T0 + 4000, location: at(50, 14, { livePeriod: 900 }) }),
+      replier,
+    );
+    await conversation.handle(message({ isVenue: true, location: at(50, 14) }), replier);
+    expect(tracking.ingest).not.toHaveBeenCalled();
+    expect(replies).toEqual([expect.stringContaining('place picked on the map')]);
+
+    tracking.ingest.mockRejectedValueOnce(new InvalidLocationError(InvalidLocationReason.Coordinates, 'lat 91'));
+    await conversation.handle(message({ location: at(91, 14) }), replier);
+    expect(replies.pop()).toContain('could not use that location');
+  });
+
+  it('asks unknown senders to open their link, and lets storage errors through for a retry', async () => {
+    const unknown = setup(null);
+    await unknown.conversation.handle(message({ location: at(50, 14) }), unknown.replier);
+    expect(unknown.replies[0]).toContain('open the tracking link');
+
+    const failing = setup();
+    failing.tracking.ingest.mockRejectedValue(new Error('connection terminated'));
+    await expect(failing.conversation.handle(message({ location: at(50, 14) }), failing.replier)).rejects.toThrow('connection terminated');
+  });
+});
