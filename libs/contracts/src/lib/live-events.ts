@@ -17,5 +17,5 @@ export interface LiveServerToClientEvents {
   driver: (change: DriverChange) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LiveClientToServerEvents {}
+/** Dashboard → server events: none yet (the feed is read-only). */
+export type LiveClientToServerEvents = Record<string, never>;
