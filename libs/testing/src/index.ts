@@ -1,5 +1,6 @@
 export * from './lib/api-client';
 export * from './lib/api-process';
 export * from './lib/free-port';
+export * from './lib/live-client';
 export * from './lib/test-database';
 export * from './lib/test-postgres';

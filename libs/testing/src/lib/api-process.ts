@@ -55,8 +55,13 @@ export function spawnApi(env: Record<string, string | undefined>, cwd = process.
  * Starts the built API on a free port against `databaseUrl` and waits until /health/live answers.
  * Defaults: test admin credentials, a fixed APP_SECRET, quiet logs.
  */
-export async function startApi(options: { databaseUrl?: string; env?: Record<string, string | undefined> }): Promise<ApiProcess> {
-  const port = await freePort();
+export async function startApi(options: {
+  databaseUrl?: string;
+  env?: Record<string, string | undefined>;
+  /** Known in advance when the environment must name it (e.g. TELEGRAM_WEBHOOK_URL). */
+  port?: number;
+}): Promise<ApiProcess> {
+  const port = options.port ?? (await freePort());
   const running = spawnApi({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
