@@ -4,3 +4,4 @@ export * from './lib/free-port';
 export * from './lib/live-client';
 export * from './lib/test-database';
 export * from './lib/test-postgres';
+export * from './lib/telegram';

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { rowToPositionDto } from './driver-mapper';
 import { DriversService } from './drivers.service';
 import { PositionEntity } from './entities/position.entity';
+import { MAX_CLOCK_SKEW_MS } from './ingest/location-validation';
 
 /** Most points one history answer carries; longer ranges are thinned evenly in time. */
 export const HISTORY_POINT_CAP = 5000;
@@ -31,7 +32,8 @@ export class PositionHistoryService {
 
   async history(driverId: string, fromIso?: string, toIso?: string): Promise<PositionHistoryDto> {
     await this.drivers.entity(driverId); // 404 for an unknown driver
-    const to = toIso ? new Date(toIso) : new Date();
+    // default end: now, plus the clock skew ingest accepts, so a device slightly ahead is included
+    const to = toIso ? new Date(toIso) : new Date(Date.now() + MAX_CLOCK_SKEW_MS);
     const from = fromIso ? new Date(fromIso) : new Date(to.getTime() - DAY_MS);
     if (from > to) throw new BadRequestException('`from` must be before `to`');
 

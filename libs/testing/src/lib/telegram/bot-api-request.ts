@@ -90,18 +90,18 @@ async function readMultipart(body: Buffer, contentTypeHeader: string): Promise<B
     form = await new Request('http://bot-api.invalid/', {
       method: 'POST',
       headers: { 'content-type': contentTypeHeader },
-      body,
+      body: new Uint8Array(body),
     }).formData();
   } catch {
     throw badRequest("can't parse multipart/form-data body");
   }
   const params: BotApiParams = {};
-  for (const [key, value] of form) {
+  form.forEach((value, key) => {
     params[key] =
       typeof value === 'string'
         ? decodeFormValue(key, value)
         : ({ filename: value.name, size: value.size, type: value.type } satisfies UploadedFile);
-  }
+  });
   return params;
 }
 

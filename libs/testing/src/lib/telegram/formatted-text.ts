@@ -142,8 +142,7 @@ class HtmlParser {
       entity = (length, offset) => ({ type: 'pre', offset, length, language });
     } else if (name in HTML_SIMPLE) {
       const type = HTML_SIMPLE[name];
-      const expandable = name === 'blockquote' && 'expandable' in attributes;
-      entity = (length, offset) => ({ type: expandable ? 'expandable_blockquote' : type, offset, length });
+      entity = (length, offset) => ({ type, offset, length });
     } else {
       throw cantParse(`Unsupported start tag "${name}" at byte offset ${at}`);
     }

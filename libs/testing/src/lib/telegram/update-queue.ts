@@ -58,7 +58,11 @@ export class UpdateQueue {
 
   /** Removes one update (delivered by webhook, or given up on). */
   remove(entry: QueuedUpdate, by: ConfirmedBy): void {
-    this.removeWhere((candidate) => candidate.seq === entry.seq, by);
+    // the webhook path removes one update at a time, mostly the oldest: no copy of the queue per update
+    const index = this.entries.findIndex((candidate) => candidate.seq === entry.seq);
+    if (index < 0) return;
+    this.entries.splice(index, 1);
+    for (const listener of this.confirmListeners) listener(entry, by);
   }
 
   /** `drop_pending_updates` */
