@@ -1,0 +1,92 @@
+import type { CreatedLinkResponse, DriverDto } from '@convoy/contracts';
+import { telegramUser, type TelegramUserFixture } from '@convoy/testing';
+import type { Update } from 'telegraf/types';
+import { positionRows } from './support/positions-in-db';
+import { startTelegramTestbed, type TelegramTestbed } from './support/telegram-api';
+
+describe('the webhook and the bot under bad input', () => {
+  let bed: TelegramTestbed;
+  let driver: TelegramUserFixture;
+  let driverId: string;
+
+  const repliesTo = (chatId: number) => bed.telegram.sentMessages(chatId).map((m) => ('text' in m ? m.text : ''));
+  const rows = () => positionRows(bed.database.url, driverId);
+
+  beforeAll(async () => {
+    bed = await startTelegramTestbed('bad_input', 'webhook');
+    const link = await bed.admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Careful driver' });
+    driver = telegramUser();
+    const start = bed.telegram.pushUpdate(bed.updates.command(driver, '/start', link.body.token));
+    await bed.telegram.waitForDelivered(start);
+    driverId = (await bed.admin.get<DriverDto[]>('/api/drivers')).body[0].id;
+  });
+  afterAll(() => bed?.close());
+
+  it('answers 403 to a wrong or missing secret header and stores nothing', async () => {
+    const update = { ...bed.updates.location(driver, { latitude: 50, longitude: 14 }), update_id: 900001 };
+    const wrong = await bed.telegram.deliverRaw(JSON.stringify(update), { 'x-telegram-bot-api-secret-token': 'not-the-secret' });
+    const missing = await bed.telegram.deliverRaw(JSON.stringify(update), {}, { withSecret: false });
+    expect([wrong.status, missing.status]).toEqual([403, 403]);
+    expect(await rows()).toEqual([]);
+  });
+
+  it('answers 4xx to unparsable, non-update and oversized bodies', async () => {
+    expect((await bed.telegram.deliverRaw('{"update_id": 1, "message": ')).status).toBe(400);
+    expect((await bed.telegram.deliverRaw(JSON.stringify({ hello: 'world' }))).status).toBe(400);
+    expect((await bed.telegram.deliverRaw(JSON.stringify([1, 2, 3]))).status).toBe(400);
+    const huge = JSON.stringify({ update_id: 5, message: { text: 'x'.repeat(2 * 1024 * 1024) } });
+    expect((await bed.telegram.deliverRaw(huge)).status).toBe(413);
+    expect((await bed.admin.get('/health')).status).toBe(200);
+  });
+
+  it('stores a redelivered update once (the first version wins)', async () => {
+    const first = bed.telegram.pushUpdate(bed.updates.location(driver, { latitude: 50.5, longitude: 14.5 }));
+    await bed.telegram.waitForDelivered(first);
+    const again: Update = { ...first, message: { ...first.message, location: { latitude: 51, longitude: 15 } } } as Update;
+    const duplicate = bed.telegram.pushUpdate(again, { keepUpdateId: true });
+    await bed.telegram.waitForConfirmed(duplicate);
+    const stored = (await rows()).filter((r) => Number(r.telegram_update_id) === first.update_id);
+    expect(stored).toEqual([{ latitude: 50.5, telegram_update_id: String(first.update_id) }]);
+  });
+
+  it('never stores out-of-range, future, venue or foreign points, and answers politely', async () => {
+    const before = (await rows()).length;
+    const now = Math.floor(Date.now() / 1000);
+    const sent = [
+      bed.updates.location(driver, { latitude: 91, longitude: 14 }),
+      bed.updates.location(driver, { latitude: 50, longitude: 14, horizontal_accuracy: 2000 }),
+      { ...bed.updates.location(driver, { latitude: 50, longitude: 14 }), message: { ...bed.updates.location(driver, { latitude: 50, longitude: 14 }).message, date: now + 3600 } },
+      bed.updates.venue(driver, { latitude: 50, longitude: 14, title: 'Depot', address: 'Main St 1' }),
+      bed.updates.photo(driver),
+      bed.updates.textMessage(driver, 'hello?'),
+      bed.updates.groupMessage(driver, '/start sometoken'),
+      bed.updates.location(telegramUser(), { latitude: 50, longitude: 14 }),
+    ].map((update) => bed.telegram.pushUpdate(update as Update));
+    for (const update of sent) await bed.telegram.waitForConfirmed(update, 10_000);
+
+    expect((await rows()).length).toBe(before);
+    const replies = repliesTo(driver.id).join('\n');
+    expect(replies).toContain('could not use that location');
+    expect(replies).toContain('place picked on the map');
+    expect(replies).toContain('I only understand locations');
+    expect(bed.telegram.sentMessages().some((m) => 'text' in m && m.text.includes('private chat'))).toBe(true);
+  });
+
+  it('applies live edits by edit_date even when they arrive out of order, and ignores edits after the live period', async () => {
+    const start = bed.telegram.pushUpdate(bed.updates.liveLocationStart(driver, { latitude: 49, longitude: 16, live_period: 900 }));
+    await bed.telegram.waitForDelivered(start);
+    const t0 = start.message.date;
+    const late = bed.telegram.pushUpdate(bed.updates.liveLocationEdit(driver, start, { latitude: 49.003, longitude: 16, edit_date: t0 + 30 }));
+    const early = bed.telegram.pushUpdate(bed.updates.liveLocationEdit(driver, start, { latitude: 49.001, longitude: 16, edit_date: t0 + 10 }));
+    const tooLate = bed.telegram.pushUpdate(
+      bed.updates.liveLocationEdit(driver, start, { latitude: 40, longitude: 10, edit_date: t0 + 900 + 3600 }),
+    );
+    for (const update of [late, early, tooLate]) await bed.telegram.waitForConfirmed(update);
+
+    const me = await bed.admin.get<DriverDto>(`/api/drivers/${driverId}`);
+    expect(me.body.lastPosition).toMatchObject({ latitude: 49.003 });
+    const latitudes = (await rows()).map((r) => r.latitude);
+    expect(latitudes).toEqual(expect.arrayContaining([49, 49.001, 49.003]));
+    expect(latitudes).not.toContain(40);
+  });
+});
