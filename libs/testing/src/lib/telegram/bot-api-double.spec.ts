@@ -443,9 +443,10 @@ describe('BotApiDouble, driven by a real telegraf client', () => {
 
       const duplicate = double.pushUpdate(original, { keepUpdateId: true });
       const next = double.pushUpdate(updates.textMessage(telegramUser(), 'later'));
-      await double.waitForDelivered({ count: 2 });
-      await double.waitForDelivered(next);
+      await double.waitForDelivered(duplicate);
+      await double.waitForDelivered({ count: 3 });
 
+      await expect(double.waitForConfirmed(duplicate)).resolves.toMatchObject({ update_id: original.update_id, by: 'webhook' });
       expect(duplicate.update_id).toBe(original.update_id);
       expect(next.update_id).toBe(original.update_id + 1);
       expect(hook.requests.map((r) => (JSON.parse(r.body) as Update).update_id)).toEqual([

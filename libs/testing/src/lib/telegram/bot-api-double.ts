@@ -127,7 +127,8 @@ export class BotApiDouble implements MessageIdAllocator {
   private readonly waiters = new Waiters();
   /** indexes over `deliveries`/`confirmations`, so waits stay cheap when a test pushes thousands of updates */
   private readonly deliveredIds = new Set<number>();
-  private readonly confirmedIds = new Map<number, UpdateConfirmation>();
+  private deliveredCount = 0;
+  private readonly lastConfirmation = new Map<number, UpdateConfirmation>();
   private readonly server: Server;
   private lastUpdateId: number;
   private offline = false;
@@ -171,7 +172,7 @@ export class BotApiDouble implements MessageIdAllocator {
     this.queue.onConfirm((entry, by) => {
       const confirmation = { update_id: entry.update.update_id, by, at: Date.now() };
       this.confirmations.push(confirmation);
-      if (!this.confirmedIds.has(confirmation.update_id)) this.confirmedIds.set(confirmation.update_id, confirmation);
+      this.lastConfirmation.set(confirmation.update_id, confirmation);
       this.waiters.notify();
     });
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -215,7 +216,8 @@ export class BotApiDouble implements MessageIdAllocator {
     this.confirmations.length = 0;
     this.notAllowedUpdates.length = 0;
     this.deliveredIds.clear();
-    this.confirmedIds.clear();
+    this.deliveredCount = 0;
+    this.lastConfirmation.clear();
     this.failures.clear();
     this.offline = false;
   }
@@ -285,8 +287,9 @@ export class BotApiDouble implements MessageIdAllocator {
   }
 
   /**
-   * Waits until the webhook answered 2xx for an update (by id or the update itself), or until
-   * `{ count }` distinct updates were delivered. Resolves with the successful attempts.
+   * Waits until the webhook answered 2xx for an update (by id or the update itself; a re-sent
+   * duplicate counts once its own copy was delivered), or until `{ count }` deliveries succeeded in
+   * all (since start/reset, duplicates included). Resolves with the successful attempts concerned.
    */
   waitForDelivered(target: number | Update | { count: number }, timeoutMs = DEFAULT_WAIT_MS): Promise<DeliveryAttempt[]> {
     const delivered = (updateId?: number) =>
@@ -294,27 +297,30 @@ export class BotApiDouble implements MessageIdAllocator {
     if (typeof target === 'object' && 'count' in target) {
       return this.waiters
         .waitFor(
-          () => (this.deliveredIds.size >= target.count ? true : undefined),
+          () => (this.deliveredCount >= target.count ? true : undefined),
           timeoutMs,
-          () => `BotApiDouble: ${this.deliveredIds.size} of ${target.count} updates delivered within ${timeoutMs} ms. ${this.describeDeliveries()}`,
+          () => `BotApiDouble: ${this.deliveredCount} of ${target.count} deliveries succeeded within ${timeoutMs} ms. ${this.describeDeliveries()}`,
         )
         .then(() => delivered());
     }
     const updateId = typeof target === 'number' ? target : target.update_id;
     return this.waiters
       .waitFor(
-        () => (this.deliveredIds.has(updateId) ? true : undefined),
+        () => (this.deliveredIds.has(updateId) && this.queue.pendingCount(updateId) === 0 ? true : undefined),
         timeoutMs,
         () => `BotApiDouble: update ${updateId} not delivered within ${timeoutMs} ms. ${this.describeDeliveries()}`,
       )
       .then(() => delivered(updateId));
   }
 
-  /** Waits until an update left the queue: confirmed by a getUpdates offset, a 2xx webhook answer, or dropped. */
+  /**
+   * Waits until an update left the queue — confirmed by a getUpdates offset, a 2xx webhook answer, or
+   * dropped — and no re-sent copy of it is pending. Resolves with the latest confirmation.
+   */
   waitForConfirmed(target: number | Update, timeoutMs = DEFAULT_WAIT_MS): Promise<UpdateConfirmation> {
     const updateId = typeof target === 'number' ? target : target.update_id;
     return this.waiters.waitFor(
-      () => this.confirmedIds.get(updateId),
+      () => (this.queue.pendingCount(updateId) === 0 ? this.lastConfirmation.get(updateId) : undefined),
       timeoutMs,
       () => `BotApiDouble: update ${updateId} not confirmed within ${timeoutMs} ms; pending: [${this.pendingUpdates.map((u) => u.update_id).join(', ')}]. ${this.describeCalls()}`,
     );
@@ -424,7 +430,10 @@ export class BotApiDouble implements MessageIdAllocator {
 
   private recordDelivery(attempt: DeliveryAttempt): void {
     this.deliveries.push(attempt);
-    if (attempt.outcome === 'delivered') this.deliveredIds.add(attempt.update_id);
+    if (attempt.outcome === 'delivered') {
+      this.deliveredIds.add(attempt.update_id);
+      this.deliveredCount += 1;
+    }
     this.waiters.notify();
   }
 

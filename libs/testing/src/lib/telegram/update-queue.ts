@@ -17,6 +17,8 @@ export type ConfirmedBy = 'offset' | 'webhook' | 'dropped';
  */
 export class UpdateQueue {
   private entries: QueuedUpdate[] = [];
+  /** how many queued entries carry each update_id (a re-sent duplicate makes it 2) */
+  private readonly pendingById = new Map<number, number>();
   private lastSeq = 0;
   private readonly pushListeners = new Set<(entry: QueuedUpdate) => void>();
   private readonly confirmListeners = new Set<(entry: QueuedUpdate, by: ConfirmedBy) => void>();
@@ -33,8 +35,14 @@ export class UpdateQueue {
     this.lastSeq += 1;
     const entry: QueuedUpdate = { seq: this.lastSeq, update, queuedAt: Date.now() };
     this.entries.push(entry);
+    this.pendingById.set(update.update_id, this.pendingCount(update.update_id) + 1);
     for (const listener of this.pushListeners) listener(entry);
     return entry;
+  }
+
+  /** Entries with this update_id still waiting for confirmation. */
+  pendingCount(updateId: number): number {
+    return this.pendingById.get(updateId) ?? 0;
   }
 
   onPush(listener: (entry: QueuedUpdate) => void): () => void {
@@ -62,7 +70,7 @@ export class UpdateQueue {
     const index = this.entries.findIndex((candidate) => candidate.seq === entry.seq);
     if (index < 0) return;
     this.entries.splice(index, 1);
-    for (const listener of this.confirmListeners) listener(entry, by);
+    this.forget(entry, by);
   }
 
   /** `drop_pending_updates` */
@@ -75,6 +83,13 @@ export class UpdateQueue {
     if (removed.length === 0) return;
     const gone = new Set(removed.map((entry) => entry.seq));
     this.entries = this.entries.filter((entry) => !gone.has(entry.seq));
-    for (const entry of removed) for (const listener of this.confirmListeners) listener(entry, by);
+    for (const entry of removed) this.forget(entry, by);
+  }
+
+  private forget(entry: QueuedUpdate, by: ConfirmedBy): void {
+    const left = this.pendingCount(entry.update.update_id) - 1;
+    if (left > 0) this.pendingById.set(entry.update.update_id, left);
+    else this.pendingById.delete(entry.update.update_id);
+    for (const listener of this.confirmListeners) listener(entry, by);
   }
 }
