@@ -89,4 +89,26 @@ describe('the webhook and the bot under bad input', () => {
     expect(latitudes).toEqual(expect.arrayContaining([49, 49.001, 49.003]));
     expect(latitudes).not.toContain(40);
   });
+
+  it('acknowledges a stored position even when the reply cannot be sent (the driver blocked the bot)', async () => {
+    bed.telegram.setBlocked(driver.id, true);
+    try {
+      const checkIn = bed.telegram.pushUpdate(bed.updates.location(driver, { latitude: 48.5, longitude: 15.5 }));
+      const delivered = await bed.telegram.waitForDelivered(checkIn);
+      expect(delivered.map((d) => d.status)).toEqual([200]);
+      expect(bed.telegram.deliveries.filter((d) => d.update_id === checkIn.update_id)).toHaveLength(1);
+      expect((await rows()).map((r) => r.latitude)).toContain(48.5);
+    } finally {
+      bed.telegram.setBlocked(driver.id, false);
+    }
+  });
+
+  it('welcomes a driver whose name would break Markdown', async () => {
+    const link = await bed.admin.post<CreatedLinkResponse>('/api/links', { driverName: 'mr_smith [night*' });
+    const someone = telegramUser();
+    await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.command(someone, '/start', link.body.token)));
+    // sentMessages holds only messages Telegram accepted (a Markdown parse error would be refused)
+    const sent = bed.telegram.sentMessages(someone.id).map((m) => ('text' in m ? m.text : ''));
+    expect(sent.join('\n')).toContain('“mr_smith [night*”');
+  });
 });

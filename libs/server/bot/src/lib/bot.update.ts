@@ -1,4 +1,5 @@
 import { Ctx, On, Update } from 'nestjs-telegraf';
+import { Logger } from '@nestjs/common';
 import type { Context } from 'telegraf';
 import { DriverConversation } from './conversation/driver-conversation';
 import { readIncomingMessage } from './telegram/incoming-message';
@@ -25,15 +26,25 @@ export class BotUpdate {
   }
 }
 
+const logger = new Logger('BotReplies');
+
+/**
+ * Replies are plain text (a driver's name with "_" must not break Markdown parsing), and a reply that
+ * fails (bot blocked, Telegram hiccup) is logged, never thrown: the update itself was handled and its
+ * position committed, so it must not be delivered again because of the answer.
+ */
 function replierFor(ctx: Context, chatId: number): Replier {
   return {
     reply: async (text, options = {}) => {
-      await ctx.telegram.sendMessage(chatId, text, {
-        parse_mode: options.markdown ? 'Markdown' : undefined,
-        reply_markup: options.requestLocationButton
-          ? { keyboard: [[{ text: options.requestLocationButton, request_location: true }]], resize_keyboard: true }
-          : undefined,
-      });
+      try {
+        await ctx.telegram.sendMessage(chatId, text, {
+          reply_markup: options.requestLocationButton
+            ? { keyboard: [[{ text: options.requestLocationButton, request_location: true }]], resize_keyboard: true }
+            : undefined,
+        });
+      } catch (error) {
+        logger.warn(`Could not reply in chat ${chatId}: ${(error as Error).message}`);
+      }
     },
   };
 }

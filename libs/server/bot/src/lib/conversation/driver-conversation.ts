@@ -73,10 +73,7 @@ export class DriverConversation {
         languageCode: from.languageCode,
       });
       await this.links.attachDriver(link.id, driver.id);
-      await replier.reply(`${t.welcome(driver.name)}\n\n${t.shareLiveHowTo}`, {
-        requestLocationButton: t.shareLocationButton,
-        markdown: true,
-      });
+      await replier.reply(`${t.welcome(driver.name)}\n\n${t.shareLiveHowTo}`, { requestLocationButton: t.shareLocationButton });
     } catch (error) {
       if (!(error instanceof LinkRedemptionError)) throw error;
       this.startAttempts.recordFailure(from.id);

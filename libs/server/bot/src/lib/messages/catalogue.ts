@@ -33,7 +33,7 @@ export interface BotMessages {
 const en: BotMessages = {
   welcome: (name) => `Hi! You are now connected to Convoy as “${name}”.`,
   shareLiveHowTo:
-    'To be tracked while you drive, share your *live location*: tap 📎 → Location → “Share My Live Location” and pick a duration (“until I turn this off” works best).\n\nFor a single check-in, tap the button below.',
+    'To be tracked while you drive, share your live location: tap 📎 → Location → “Share My Live Location” and pick a duration (“until I turn this off” works best).\n\nFor a single check-in, tap the button below.',
   shareLocationButton: '📍 Send my current location',
   startWithoutToken:
     'Welcome to Convoy. To start, open the tracking link your dispatcher sent you — it connects this chat to your account.',
@@ -65,7 +65,7 @@ const en: BotMessages = {
 const de: BotMessages = {
   welcome: (name) => `Hallo! Sie sind jetzt als „${name}“ mit Convoy verbunden.`,
   shareLiveHowTo:
-    'Damit Sie während der Fahrt verfolgt werden, teilen Sie Ihren *Live-Standort*: 📎 → Standort → „Live-Standort teilen“ und eine Dauer wählen („bis ich es ausschalte“ ist am besten).\n\nFür eine einzelne Meldung tippen Sie unten auf die Schaltfläche.',
+    'Damit Sie während der Fahrt verfolgt werden, teilen Sie Ihren Live-Standort: 📎 → Standort → „Live-Standort teilen“ und eine Dauer wählen („bis ich es ausschalte“ ist am besten).\n\nFür eine einzelne Meldung tippen Sie unten auf die Schaltfläche.',
   shareLocationButton: '📍 Aktuellen Standort senden',
   startWithoutToken:
     'Willkommen bei Convoy. Öffnen Sie zuerst den Tracking-Link Ihrer Disposition — er verbindet diesen Chat mit Ihrem Konto.',
@@ -96,7 +96,7 @@ const de: BotMessages = {
 const ru: BotMessages = {
   welcome: (name) => `Здравствуйте! Вы подключены к Convoy как «${name}».`,
   shareLiveHowTo:
-    'Чтобы диспетчер видел вас в пути, поделитесь *геопозицией в реальном времени*: 📎 → Геопозиция → «Транслировать геопозицию» и выберите срок («пока не выключу» — лучше всего).\n\nДля разовой отметки нажмите кнопку ниже.',
+    'Чтобы диспетчер видел вас в пути, поделитесь геопозицией в реальном времени: 📎 → Геопозиция → «Транслировать геопозицию» и выберите срок («пока не выключу» — лучше всего).\n\nДля разовой отметки нажмите кнопку ниже.',
   shareLocationButton: '📍 Отправить текущее местоположение',
   startWithoutToken: 'Добро пожаловать в Convoy. Сначала откройте ссылку для отслеживания от вашего диспетчера.',
   linkUnknown: 'Эта ссылка недействительна. Попросите у диспетчера новую.',

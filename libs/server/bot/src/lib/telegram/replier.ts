@@ -1,4 +1,4 @@
 /** How the conversation answers: a text, optionally with a one-tap "send my location" keyboard. */
 export interface Replier {
-  reply(text: string, options?: { requestLocationButton?: string; markdown?: boolean }): Promise<void>;
+  reply(text: string, options?: { requestLocationButton?: string }): Promise<void>;
 }
