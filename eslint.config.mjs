@@ -59,6 +59,10 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
             },
             {
+              sourceTag: 'feature:demo',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:tracking', 'type:contracts'],
+            },
+            {
               sourceTag: 'feature:live',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'type:contracts'],
             },

@@ -7,6 +7,7 @@ import { HttpModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule } from '@convoy/server/bot';
+import { DemoModule } from '@convoy/server/demo';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -30,6 +31,7 @@ export class AppModule {
         LinksModule,
         LiveModule,
         BotModule.register(options.config),
+        DemoModule,
       ],
     };
   }

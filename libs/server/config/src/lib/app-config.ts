@@ -41,6 +41,8 @@ export class AppConfig {
     autoTrackIntervalSeconds: number;
     retentionDays: number;
   };
+  /** Simulated drivers fed through the real ingest path (0 = none). */
+  readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */
   readonly redisUrl!: string | null;
 

@@ -138,6 +138,14 @@ export class EnvironmentVariables {
   RETENTION_DAYS?: number;
 
   @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of simulated drivers from 0 to 1000' })
+  @Min(0, { message: 'must be a whole number of simulated drivers from 0 to 1000' })
+  @Max(1000, { message: 'must be a whole number of simulated drivers from 0 to 1000' })
+  DEMO_FLEET?: number;
+
+  @trimmed()
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;

@@ -25,6 +25,13 @@ describe('loadConfig', () => {
     expect(message).toContain('LOG_LEVEL="loud"');
   });
 
+  it('turns the demo fleet on only for a development start without a bot', () => {
+    expect(loadConfig({}).demoFleet).toBe(12);
+    expect(loadConfig({ NODE_ENV: 'test' }).demoFleet).toBe(0);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0', TELEGRAM_BOT_USERNAME: 'x_bot' }).demoFleet).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), DEMO_FLEET: '3' }).demoFleet).toBe(3);
+  });
+
   it('requires APP_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/convoy' })).toThrow(/APP_SECRET/);
   });

@@ -20,6 +20,9 @@ export function startupBanner(config: AppConfig, facts: BannerFacts): string {
   } else {
     lines.push('  Sign in with your Convoy account.');
   }
+  if (config.demoFleet > 0) {
+    lines.push(`  Demo fleet: ${config.demoFleet} simulated drivers in Berlin (DEMO_FLEET=0 turns it off)`);
+  }
   if (!config.telegram.botToken) {
     lines.push('  Telegram bot: disabled (set TELEGRAM_BOT_TOKEN so drivers can redeem tracking links)');
   }

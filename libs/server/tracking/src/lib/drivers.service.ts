@@ -45,6 +45,19 @@ export class DriversService {
     this.changes$.next({ type: 'deleted', driverId: id });
   }
 
+  /** The demo fleet's drivers ("Demo 01" …), created when missing; returns `count` of them in order. */
+  async ensureDemoDrivers(count: number): Promise<DriverEntity[]> {
+    const names = Array.from({ length: count }, (_, i) => `Demo ${String(i + 1).padStart(2, '0')}`);
+    const existing = await this.drivers.find({ where: { demo: true } });
+    const byName = new Map(existing.map((driver) => [driver.name, driver]));
+    const missing = names.filter((name) => !byName.has(name)).map((name) => this.drivers.create({ name, demo: true }));
+    for (const created of await this.drivers.save(missing)) {
+      byName.set(created.name, created);
+      this.publish(created);
+    }
+    return names.map((name) => byName.get(name) as DriverEntity);
+  }
+
   async entity(id: string): Promise<DriverEntity> {
     const driver = await this.drivers.findOneBy({ id });
     if (!driver) throw driverNotFound();
