@@ -56,7 +56,11 @@ export default [
             },
             {
               sourceTag: 'feature:tracking',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:metrics',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'type:contracts'],
             },
             {
               sourceTag: 'feature:demo',
@@ -64,7 +68,7 @@ export default [
             },
             {
               sourceTag: 'feature:live',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'type:contracts'],
             },
             {
               sourceTag: 'feature:bot',
@@ -74,6 +78,7 @@ export default [
                 'feature:auth',
                 'feature:links',
                 'feature:tracking',
+                'feature:metrics',
                 'type:contracts',
               ],
             },

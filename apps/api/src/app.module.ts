@@ -8,6 +8,7 @@ import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
+import { MetricsModule } from '@convoy/server/metrics';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -19,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
+        MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],

@@ -7,22 +7,46 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
+import { ReadinessState } from '@convoy/server/health';
 import { configureHttpApp, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
-import { LiveAdapter } from '@convoy/server/live';
+import { LiveAdapter, LiveGateway } from '@convoy/server/live';
+import { instrumentHttp } from '@convoy/server/metrics';
+import { PositionWriter } from '@convoy/server/tracking';
 import { AppModule } from './app.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+/** After this, a shutdown that hangs is cut short (inside Kubernetes' default 30 s grace period). */
+const SHUTDOWN_DEADLINE_MS = 25_000;
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = new Logger('Convoy');
   let database: DatabaseServer | undefined;
   let app: NestFastifyApplication | undefined;
+  let shuttingDown = false;
 
+  /**
+   * Graceful shutdown: readiness goes 503 and load balancers drain for SHUTDOWN_DRAIN_SECONDS; live
+   * sockets are told to reconnect (they land on another instance); the position writer flushes; Nest
+   * closes (in-flight requests finish, then the database); last, an embedded Postgres stops.
+   */
   const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.log(`${signal} received: shutting down`);
+    setTimeout(() => {
+      logger.error('Shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     try {
-      await app?.close();
+      if (app) {
+        app.get(ReadinessState).beginDraining();
+        await new Promise((r) => setTimeout(r, config.shutdownDrainSeconds * 1000));
+        const moved = app.get(LiveGateway).askClientsToReconnect();
+        if (moved > 0) logger.log(`Asked ${moved} live clients to reconnect elsewhere`);
+        await app.get(PositionWriter).flush();
+        await app.close();
+      }
     } finally {
       await database?.stop();
     }
@@ -38,6 +62,7 @@ async function bootstrap(): Promise<void> {
       createFastifyAdapter(),
       { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false },
     );
+    instrumentHttp(app);
     await configureHttpApp(app, config, { dashboardDir: resolve(__dirname, '../dashboard/browser') });
     const live = new LiveAdapter(app);
     await live.connect();

@@ -41,6 +41,8 @@ export class AppConfig {
     autoTrackIntervalSeconds: number;
     retentionDays: number;
   };
+  /** On SIGTERM, readiness answers 503 this long before connections close (load balancers drain). */
+  readonly shutdownDrainSeconds!: number;
   /** Simulated drivers fed through the real ingest path (0 = none). */
   readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */

@@ -140,6 +140,14 @@ export class EnvironmentVariables {
   @trimmed()
   @integer()
   @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 0 to 120' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 120' })
+  @Max(120, { message: 'must be a whole number of seconds from 0 to 120' })
+  SHUTDOWN_DRAIN_SECONDS?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
   @IsInt({ message: 'must be a whole number of simulated drivers from 0 to 1000' })
   @Min(0, { message: 'must be a whole number of simulated drivers from 0 to 1000' })
   @Max(1000, { message: 'must be a whole number of simulated drivers from 0 to 1000' })

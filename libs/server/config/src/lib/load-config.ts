@@ -51,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     },
     tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
     redisUrl: vars.REDIS_URL ?? null,
+    shutdownDrainSeconds: vars.SHUTDOWN_DRAIN_SECONDS ?? (vars.NODE_ENV === 'production' ? 5 : 0),
     // a newcomer's `npm start` (development, no bot yet) shows a fleet moving; never by default in production or tests
     demoFleet: vars.DEMO_FLEET ?? ((vars.NODE_ENV ?? 'development') === 'development' && !vars.TELEGRAM_BOT_TOKEN ? 12 : 0),
   } as AppConfig);

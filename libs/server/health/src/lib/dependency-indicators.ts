@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { BotStatus } from '@convoy/server/bot';
 import { LiveRedis } from '@convoy/server/live';
+import { ReadinessState } from './readiness-state';
 
 /**
  * Readiness beyond the database. The bot is reported (mode, last Bot API error) but never makes an
@@ -12,9 +13,16 @@ import { LiveRedis } from '@convoy/server/live';
 export class DependencyIndicators {
   constructor(
     private readonly indicators: HealthIndicatorService,
+    private readonly readiness: ReadinessState,
     @Optional() private readonly bot?: BotStatus,
     @Optional() private readonly redis?: LiveRedis,
   ) {}
+
+  /** Down once a graceful shutdown began, so traffic moves to other instances before this one stops. */
+  shutdownCheck() {
+    const check = this.indicators.check('shutdown');
+    return this.readiness.draining ? check.down({ draining: true }) : check.up({ draining: false });
+  }
 
   botCheck() {
     const check = this.indicators.check('bot');

@@ -46,6 +46,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: every dependency answers in time' })
   ready() {
     return this.health.check([
+      () => this.dependencies.shutdownCheck(),
       () => this.database.pingCheck('database', { timeout: DATABASE_PING_TIMEOUT_MS }),
       () => this.dependencies.socketAdapterCheck(),
       () => this.dependencies.botCheck(),

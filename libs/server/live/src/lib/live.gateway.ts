@@ -11,6 +11,7 @@ import {
   type LiveServerToClientEvents,
 } from '@convoy/contracts';
 import { AuthenticationService } from '@convoy/server/auth';
+import { ConvoyMetrics } from '@convoy/server/metrics';
 import { DriversService, TrackingService } from '@convoy/server/tracking';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
@@ -38,17 +39,24 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly authentication: AuthenticationService,
     private readonly tracking: TrackingService,
     private readonly drivers: DriversService,
+    private readonly metrics: ConvoyMetrics,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     namespace.use(socketAuthMiddleware(this.authentication));
     this.subscriptions.push(
-      this.tracking.positions$.subscribe((batch) => namespace.to(FLEET_ROOM).emit('positions', batch)),
+      this.tracking.positions$.subscribe(({ positions, receivedAt }) => {
+        namespace.to(FLEET_ROOM).emit('positions', positions);
+        const now = performance.now();
+        for (const at of receivedAt) this.metrics.ingestToBroadcast.observe((now - at) / 1000);
+      }),
       this.drivers.changes$.subscribe((change) => namespace.to(FLEET_ROOM).emit('driver', change)),
     );
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
+    this.metrics.socketClients.inc();
+    socket.once('disconnect', () => this.metrics.socketClients.dec());
     try {
       // join first: a write committed meanwhile reaches the client too (it keeps the newest per driver)
       await socket.join(FLEET_ROOM);
@@ -59,9 +67,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     }
   }
 
-  /** Clients connected to this instance (for health and metrics). */
-  async clientCount(): Promise<number> {
-    return (await this.namespace.local.fetchSockets()).length;
+  /**
+   * Shutdown: closes every client's transport (not a namespace disconnect, after which Socket.IO
+   * clients stay away): they reconnect at once and land on another instance.
+   */
+  askClientsToReconnect(): number {
+    const sockets = [...this.namespace.sockets.values()];
+    for (const socket of sockets) socket.conn.close();
+    return sockets.length;
   }
 
   onModuleDestroy(): void {

@@ -39,7 +39,9 @@ export function toDriverDto(driver: DriverEntity, now: Date, expectedIntervalMs:
   };
 }
 
-export function rowToPositionDto(row: Omit<PositionRow, 'persist' | 'telegramUpdateId'> | PositionEntity): PositionDto {
+export function rowToPositionDto(
+  row: Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'receivedAt'> | PositionEntity,
+): PositionDto {
   return {
     driverId: row.driverId,
     latitude: row.latitude,

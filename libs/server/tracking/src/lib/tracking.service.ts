@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LocationReport, PositionDto } from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
+import { ConvoyMetrics } from '@convoy/server/metrics';
 import { map, type Observable } from 'rxjs';
 import { Repository } from 'typeorm';
 import { rowToPositionDto } from './driver-mapper';
@@ -13,6 +14,12 @@ import { PositionWriter } from './ingest/position-writer';
 import { UnknownDriverError } from './tracking.errors';
 
 /** What is kept in memory per driver: the latest fix, and when a point was last stored. */
+export interface CommittedPositions {
+  positions: PositionDto[];
+  /** performance.now() at ingest, per position */
+  receivedAt: number[];
+}
+
 interface LatestFix {
   latitude: number;
   longitude: number;
@@ -28,20 +35,29 @@ interface LatestFix {
 @Injectable()
 export class TrackingService {
   private readonly latest = new Map<string, LatestFix>();
-  /** One array per committed write, for the live feed. */
-  readonly positions$: Observable<PositionDto[]>;
+  /** One array per committed write, for the live feed (with when ingest() received each, for metrics). */
+  readonly positions$: Observable<CommittedPositions>;
 
   constructor(
     private readonly writer: PositionWriter,
     private readonly config: AppConfig,
     @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
+    private readonly metrics: ConvoyMetrics,
   ) {
-    this.positions$ = writer.committed$.pipe(map((rows) => rows.map(rowToPositionDto)));
+    this.positions$ = writer.committed$.pipe(
+      map((rows) => ({ positions: rows.map(rowToPositionDto), receivedAt: rows.map((row) => row.receivedAt) })),
+    );
   }
 
   /** Throws InvalidLocationError (nothing stored) or UnknownDriverError. */
   async ingest(report: LocationReport): Promise<WriteOutcome> {
-    assertValidLocation(report, new Date());
+    const receivedAt = performance.now();
+    try {
+      assertValidLocation(report, new Date());
+    } catch (error) {
+      this.metrics.positionsIngested.inc({ source: report.source, outcome: 'invalid' });
+      throw error;
+    }
     const previous = this.latest.get(report.driverId) ?? (await this.loadLatest(report.driverId));
     const isNewest = !previous || report.recordedAt >= previous.recordedAt;
     const row: PositionRow = {
@@ -55,8 +71,10 @@ export class TrackingService {
       source: report.source,
       telegramUpdateId: report.telegramUpdateId ?? null,
       persist: this.shouldStore(report, previous, isNewest),
+      receivedAt,
     };
     const outcome = await this.writer.write(row);
+    this.metrics.positionsIngested.inc({ source: report.source, outcome });
     if (outcome === 'unknown-driver') {
       this.latest.delete(report.driverId);
       throw new UnknownDriverError(`driver ${report.driverId} does not exist`);

@@ -13,6 +13,8 @@ export interface PositionRow {
   telegramUpdateId: number | null;
   /** false: only the driver's latest position moves (AUTO_TRACK_INTERVAL thins the history). */
   persist: boolean;
+  /** performance.now() when ingest() received it, for the ingest→broadcast latency metric. */
+  receivedAt: number;
 }
 
 /** How a write ended for one row. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
+import { ConvoyMetrics } from '@convoy/server/metrics';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PositionRow, WriteOutcome } from './position-row';
 
@@ -28,11 +29,15 @@ export class PositionWriter implements OnApplicationShutdown {
   /** Rows of each committed write that reached the database (not duplicates), in commit order. */
   readonly committed$ = new Subject<PositionRow[]>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly metrics: ConvoyMetrics,
+  ) {}
 
   write(row: PositionRow): Promise<WriteOutcome> {
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
+      this.metrics.writerQueueDepth.set(this.queue.length);
       this.draining ??= this.drain().finally(() => (this.draining = null));
     });
   }
@@ -42,14 +47,20 @@ export class PositionWriter implements OnApplicationShutdown {
     return this.queue.length;
   }
 
-  /** Shutdown: everything accepted so far is committed before the database closes. */
+  /** Resolves when every position accepted so far is committed (shutdown: before the database closes). */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.draining;
+    await this.flush();
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH_ROWS);
+      this.metrics.writerQueueDepth.set(this.queue.length);
+      this.metrics.writerBatchSize.observe(batch.length);
       try {
         const outcomes = await this.dataSource.transaction((manager) => this.commit(manager, batch.map((p) => p.row)));
         batch.forEach((pending, i) => pending.resolve(outcomes[i]));
