@@ -3,7 +3,7 @@ import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
 import { HealthModule } from '@convoy/server/health';
-import { HttpModule } from '@convoy/server/http';
+import { HttpModule, LoggingModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule } from '@convoy/server/bot';
@@ -20,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(options.config),
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,

@@ -12,6 +12,7 @@ import { configureHttpApp, createFastifyAdapter, displayUrl, startupBanner } fro
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
 import { instrumentHttp } from '@convoy/server/metrics';
 import { PositionWriter } from '@convoy/server/tracking';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -60,8 +61,9 @@ async function bootstrap(): Promise<void> {
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register({ config, databaseUrl: database.url }),
       createFastifyAdapter(),
-      { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false },
+      { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false, bufferLogs: true },
     );
+    app.useLogger(app.get(PinoLogger));
     instrumentHttp(app);
     await configureHttpApp(app, config, { dashboardDir: resolve(__dirname, '../dashboard/browser') });
     const live = new LiveAdapter(app);

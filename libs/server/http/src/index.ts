@@ -2,3 +2,4 @@ export * from './lib/configure-http-app';
 export * from './lib/http.module';
 export * from './lib/openapi';
 export * from './lib/startup-banner';
+export * from './lib/logging.module';

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@convoy/server/config';
+import { LoggerModule } from 'nestjs-pino';
+
+const NEST_TO_PINO = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' } as const;
+/** Probes and scrapes every few seconds would drown the request log. */
+const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
+
+/**
+ * Structured logs (pino): one JSON object per line in production, readable lines in development when
+ * pino-pretty is installed. Every request gets an id (X-Request-Id is honoured and echoed) that all
+ * its log lines carry; secrets in headers are redacted.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const pretty = !config.isProduction && canResolve('pino-pretty');
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: NEST_TO_PINO[config.logLevel],
+            transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } : undefined,
+            // Fastify assigns the id (X-Request-Id honoured, see createFastifyAdapter); log lines reuse it
+            genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? randomUUID(),
+            autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-telegram-bot-api-secret-token"]', 'res.headers["set-cookie"]'],
+            customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
+              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+          },
+        }),
+      ],
+    };
+  }
+}
+
+/** Resolved at run time from the working directory (a webpack bundle's own `require` cannot). */
+function canResolve(name: string): boolean {
+  try {
+    createRequire(`${process.cwd()}/`).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
