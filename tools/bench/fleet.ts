@@ -68,6 +68,11 @@ export class FleetStream {
     return this.nextSeq;
   }
 
+  /** `/start <token>`: the driver opened the tracking link. Carries no position (seq -1). */
+  startCommand(driver: number, token: string): NextUpdate {
+    return this.encode(this.factory.command(this.users[driver], '/start', token), -1);
+  }
+
   liveStart(driver: number): NextUpdate {
     const seq = this.nextSeq++;
     const update = this.factory.liveLocationStart(this.users[driver], {

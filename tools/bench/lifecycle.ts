@@ -14,6 +14,7 @@ export class Cleanup {
     this.running ??= (async () => {
       while (this.steps.length > 0) {
         const step = this.steps.pop() as (typeof this.steps)[number];
+        if (process.env["BENCH_DEBUG"]) console.error(`[bench] cleanup: ${step.name}`);
         try {
           await withTimeout(Promise.resolve().then(step.stop), stepTimeoutMs, `stopping ${step.name}`);
         } catch (error) {

@@ -3,7 +3,7 @@
 // point, group-commits it (minimal-writer.ts), answers 200 after the commit, and emits ONE `positions`
 // array per commit to the dashboards on /live. Forked by minimal-target.ts; says {ready} over IPC.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { Server } from 'socket.io';
 import { MinimalWriter, type MinimalRow } from './minimal-writer';
 
@@ -58,10 +58,18 @@ function toRow(update: Record<string, unknown>, driverId: string | undefined): M
 }
 
 async function main(): Promise<void> {
+  let stopping = false;
+  const lost = (error: Error) => {
+    if (stopping) return;
+    console.error(`minimal pipeline: lost Postgres (${error.message})`);
+    process.exit(1);
+  };
   const db = new Client({ connectionString: env('DATABASE_URL') });
+  db.on('error', lost);
   await db.connect();
-  const lookup = new Client({ connectionString: env('DATABASE_URL') });
-  await lookup.connect();
+  // lookups off the hot path (unknown users, dashboard snapshots) get their own small pool
+  const lookup = new Pool({ connectionString: env('DATABASE_URL'), max: 2 });
+  lookup.on('error', lost);
 
   // Telegram user → driver, loaded once; a user we do not know yet is looked up once
   const drivers = new Map<number, string>();
@@ -143,6 +151,7 @@ async function main(): Promise<void> {
   process.send?.({ ready: true });
 
   const shutdown = async () => {
+    stopping = true;
     io.close();
     server.closeAllConnections();
     await writer.flushed();

@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, request, type ClientRequest } from 'node:http';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -15,6 +15,7 @@ export interface WebhookResult {
 export class WebhookClient {
   private readonly agent: Agent;
   private readonly headers: Record<string, string>;
+  private readonly outstanding = new Set<ClientRequest>();
 
   constructor(
     private readonly port: number,
@@ -32,6 +33,7 @@ export class WebhookClient {
       const done = (status: number) => {
         if (settled) return;
         settled = true;
+        this.outstanding.delete(req);
         resolve({ status });
       };
       const req = request(
@@ -49,13 +51,25 @@ export class WebhookClient {
           res.on('error', () => done(0));
         },
       );
+      this.outstanding.add(req);
       req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
       req.on('error', () => done(0));
       req.end(body);
     });
   }
 
+  /** Requests sent or queued for a connection and not answered yet. */
+  get pending(): number {
+    return this.outstanding.size;
+  }
+
+  /** Gives up on every unanswered request (they resolve with status 0), so none leaks into the next phase. */
+  abortAll(): void {
+    for (const req of this.outstanding) req.destroy(new Error('aborted by the bench'));
+  }
+
   close(): void {
+    this.abortAll();
     this.agent.destroy();
   }
 }

@@ -41,6 +41,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ADMIN_PASSWORD: ADMIN.password,
     TILE_URL,
     LOG_LEVEL: 'log',
+    // Every spec signs people in from 127.0.0.1, dozens a minute; the default 10/min would answer
+    // 429. The limit itself is covered by api-e2e (auth.e2e-spec.ts).
+    LOGIN_RATE_LIMIT: '1000',
     // Explicitly empty (= unset for the API) so a developer's .env cannot fill them in: the bot stays
     // off, the database is the one chosen below, the server's default tile attribution is used.
     TELEGRAM_BOT_TOKEN: '',

@@ -1,5 +1,7 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { roleGuard } from './core/auth/role.guard';
+import { isFleetUrl } from './fleet/fleet-url';
 
 export const appRoutes: Routes = [
   {
@@ -15,10 +17,32 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       {
+        // `/` and `/drivers/:id`: the live map, with a driver's panel over it (fleet.routes.ts)
         path: '',
-        pathMatch: 'full',
-        title: 'Live map · Convoy',
-        loadComponent: () => import('./map/fleet-map').then((m) => m.FleetMap),
+        canMatch: [isFleetUrl],
+        loadChildren: () => import('./fleet/fleet.routes').then((m) => m.fleetRoutes),
+      },
+      {
+        path: 'links',
+        title: 'Tracking links · Convoy',
+        loadComponent: () => import('./links/links-page').then((m) => m.LinksPage),
+      },
+      {
+        path: 'users',
+        title: 'Users · Convoy',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'api-tokens',
+        title: 'API tokens · Convoy',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./api-tokens/api-tokens-page').then((m) => m.ApiTokensPage),
+      },
+      {
+        path: 'account',
+        title: 'Account · Convoy',
+        loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
       },
       {
         path: '**',

@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, input, output, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { Role, SessionUser } from '@convoy/contracts';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', dispatcher: 'Dispatcher', viewer: 'Viewer' };
 
 /**
  * The signed-in account, top right: a disclosure button (email + role) opening a small panel with
- * "Sign out". Escape or a click elsewhere closes it; focus returns to the button.
+ * "Account and password" and "Sign out". Escape or a click elsewhere closes it; focus returns to the button.
  */
 @Component({
   selector: 'cv-user-menu',
+  imports: [RouterLink],
   templateUrl: './user-menu.html',
   styleUrl: './user-menu.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -45,3 +45,22 @@ export function loginErrorMessage(error: unknown): string {
     }
   }
 }
+
+/**
+ * What to tell someone whose action failed (`what` says which, e.g. "Could not revoke the link"):
+ * the server's own message when it sent one (409 "At least one active admin must remain"), else why.
+ */
+export function actionErrorMessage(error: unknown, what: string): string {
+  const status = errorStatus(error);
+  if (status === 0) {
+    return UNREACHABLE_MESSAGE;
+  }
+  const message = serverMessage(error);
+  if (message) {
+    return `${what}: ${message}`;
+  }
+  if (status === 403) {
+    return `${what}: your role does not allow this.`;
+  }
+  return status === null ? `${what}.` : `${what}: the server answered ${status}. Try again in a moment.`;
+}

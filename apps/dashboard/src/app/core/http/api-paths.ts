@@ -4,6 +4,10 @@ export const API = {
   login: '/api/auth/login',
   me: '/api/auth/me',
   logout: '/api/auth/logout',
+  changePassword: '/api/auth/password',
+  links: '/api/links',
+  users: '/api/users',
+  apiTokens: '/api/tokens',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */
