@@ -5,3 +5,4 @@ export * from './lib/live-client';
 export * from './lib/test-database';
 export * from './lib/test-postgres';
 export * from './lib/telegram';
+export * from './lib/load-balancer';

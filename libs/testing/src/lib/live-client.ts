@@ -6,8 +6,14 @@ export class LiveRecorder {
   readonly snapshots: DriverDto[][] = [];
   readonly batches: PositionDto[][] = [];
   readonly changes: DriverChange[] = [];
+  /** Why each connection so far ended ('transport close' when the server went away). */
+  readonly disconnects: string[] = [];
+  /** Times the socket connected (1 + successful reconnects). */
+  connects = 0;
 
   constructor(readonly socket: Socket<LiveServerToClientEvents>) {
+    socket.on('connect', () => (this.connects += 1));
+    socket.on('disconnect', (reason) => this.disconnects.push(reason));
     socket.on('snapshot', (drivers) => this.snapshots.push(drivers));
     socket.on('positions', (batch) => this.batches.push(batch));
     socket.on('driver', (change) => this.changes.push(change));
@@ -36,12 +42,21 @@ export class LiveRecorder {
   }
 }
 
-/** Connects like the dashboard does (websocket transport); rejects with the server's connect_error. */
-export function connectLive(baseUrl: string, token: string | null, timeoutMs = 10_000): Promise<LiveRecorder> {
+export interface ConnectLiveOptions {
+  timeoutMs?: number;
+  /** Reconnect by itself when the connection drops, as the dashboard does (default: no). */
+  reconnect?: boolean;
+}
+
+/** Connects like the dashboard does (websocket transport); rejects with the server's first connect_error. */
+export function connectLive(baseUrl: string, token: string | null, options: ConnectLiveOptions = {}): Promise<LiveRecorder> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const socket: Socket<LiveServerToClientEvents> = io(`${baseUrl}${LIVE_NAMESPACE}`, {
     transports: ['websocket'],
     auth: token ? { token } : {},
-    reconnection: false,
+    reconnection: options.reconnect ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 1_000,
     timeout: timeoutMs,
   });
   const recorder = new LiveRecorder(socket);
