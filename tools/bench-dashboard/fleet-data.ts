@@ -73,6 +73,7 @@ export function createFleet(count: number, now = Date.now()): SimDriver[] {
         lastPosition,
         liveUntil: null,
         sharingSince: status === 'live' || status === 'stale' ? new Date(now - 3_600_000).toISOString() : null,
+        sharingEndedAt: null,
         demo: i % 20 === 0,
         createdAt: new Date(now - 86_400_000).toISOString(),
       },

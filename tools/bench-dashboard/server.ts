@@ -37,6 +37,7 @@ export async function startBenchServer(browserDir: string, fleet: readonly SimDr
     tileAttribution: '&copy; OpenStreetMap contributors (bench tiles)',
     botEnabled: true,
     botUsername: 'convoy_bench_bot',
+    liveWithinSeconds: 60,
   };
   const snapshot = () => fleet.map((driver) => driver.dto);
 

@@ -1,3 +1,4 @@
+import type { PublicConfigDto } from '@convoy/contracts';
 import { ApiClient, connectLive, TEST_ADMIN } from '@convoy/testing';
 import { startFreshApi, type FreshApi } from './support/fresh-api';
 
@@ -6,7 +7,7 @@ describe('live feed authentication', () => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    fresh = await startFreshApi('live_auth');
+    fresh = await startFreshApi('live_auth', { AUTO_TRACK_INTERVAL: '120' });
     admin = await new ApiClient(fresh.api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
   });
   afterAll(() => fresh?.close());
@@ -25,6 +26,11 @@ describe('live feed authentication', () => {
     } finally {
       live.close();
     }
+  });
+
+  it('tells the dashboard how long a position counts as live: twice AUTO_TRACK_INTERVAL', async () => {
+    const config = await new ApiClient(fresh.api.baseUrl).get<PublicConfigDto>('/api/config');
+    expect(config.body.liveWithinSeconds).toBe(240);
   });
 
   it('stops accepting a session once it was signed out', async () => {

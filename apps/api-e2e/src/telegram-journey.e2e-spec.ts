@@ -62,7 +62,9 @@ describe.each<BotMode>(['webhook', 'polling'])('a driver joins by link and is tr
       (r) => r.changes.some((c) => c.type === 'upsert' && c.driver.id === joined.id && c.driver.status === 'sharing-ended'),
       'sharing-ended on the socket',
     );
-    expect((await bed.admin.get<DriverDto>(`/api/drivers/${joined.id}`)).body.status).toBe('sharing-ended');
+    const stopped = (await bed.admin.get<DriverDto>(`/api/drivers/${joined.id}`)).body;
+    expect(stopped.status).toBe('sharing-ended');
+    expect(Date.parse(stopped.sharingEndedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(stopped.lastPosition?.recordedAt ?? ''));
 
     const history = await bed.admin.get<PositionHistoryDto>(`/api/drivers/${joined.id}/positions`);
     expect(history.body.positions.map((p) => p.latitude)).toEqual([50.08, 50.081, 50.082, 50.084]);

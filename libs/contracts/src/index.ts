@@ -10,3 +10,4 @@ export * from './lib/drivers';
 export * from './lib/live-events';
 export * from './lib/location-report';
 export * from './lib/links';
+export * from './lib/driver-status';

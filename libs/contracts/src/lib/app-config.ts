@@ -7,4 +7,6 @@ export interface PublicConfigDto {
   /** false when no TELEGRAM_BOT_TOKEN is set: links cannot be redeemed. */
   botEnabled: boolean;
   botUsername: string | null;
+  /** A driver whose latest position is younger than this counts as live (2 × AUTO_TRACK_INTERVAL, ≥ 60 s). */
+  liveWithinSeconds: number;
 }

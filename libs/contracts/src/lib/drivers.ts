@@ -43,6 +43,8 @@ export interface DriverDto {
   liveUntil: string | null;
   /** When the current sharing session began, null when not sharing. */
   sharingSince: string | null;
+  /** When the driver last stopped sharing (or the live period ran out); null when never. */
+  sharingEndedAt: string | null;
   /** Simulated driver of the demo fleet. */
   demo: boolean;
   createdAt: string;

@@ -15,6 +15,7 @@ const CONFIG: PublicConfigDto = {
   tileAttribution: '&copy; OpenStreetMap contributors',
   botEnabled: true,
   botUsername: 'convoy_test_bot',
+  liveWithinSeconds: 60,
 };
 
 describe('LinksPage', () => {

@@ -18,6 +18,7 @@ const CONFIG: PublicConfigDto = {
   tileAttribution: '&copy; OpenStreetMap contributors',
   botEnabled: false,
   botUsername: null,
+  liveWithinSeconds: 60,
 };
 
 describe('Shell', () => {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CONVOY_VERSION, type PublicConfigDto } from '@convoy/contracts';
+import { CONVOY_VERSION, liveWithinMs, type PublicConfigDto } from '@convoy/contracts';
 import { Public } from '@convoy/server/auth';
 import { AppConfig } from '@convoy/server/config';
 import { PublicConfigResponseDto } from './public-config.dto';
@@ -21,6 +21,7 @@ export class PublicConfigController {
       tileAttribution: this.config.tiles.attribution,
       botEnabled: !!this.config.telegram.botToken,
       botUsername: this.config.telegram.botUsername,
+      liveWithinSeconds: liveWithinMs(this.config.tracking.autoTrackIntervalSeconds) / 1000,
     };
   }
 }

@@ -16,4 +16,7 @@ export class PublicConfigResponseDto implements PublicConfigDto {
 
   @ApiProperty({ example: 'convoy_fleet_bot', nullable: true, type: String })
   botUsername!: string | null;
+
+  @ApiProperty({ example: 60, description: 'A driver whose latest position is younger than this counts as live (2 × AUTO_TRACK_INTERVAL, at least 60)' })
+  liveWithinSeconds!: number;
 }

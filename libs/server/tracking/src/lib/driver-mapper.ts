@@ -1,14 +1,23 @@
-import type { DriverDto, PositionDto } from '@convoy/contracts';
-import { driverStatus } from './driver-status';
+import { driverStatusAt, type DriverDto, type PositionDto } from '@convoy/contracts';
 import type { DriverEntity } from './entities/driver.entity';
 import type { PositionEntity } from './entities/position.entity';
 import type { PositionRow } from './ingest/position-row';
 
-export function toDriverDto(driver: DriverEntity, now: Date, expectedIntervalMs: number): DriverDto {
+export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: number): DriverDto {
+  const status = driverStatusAt(
+    {
+      lastSeenMs: driver.lastRecordedAt?.getTime() ?? null,
+      sharingSinceMs: driver.sharingSince?.getTime() ?? null,
+      sharingEndedAtMs: driver.sharingEndedAt?.getTime() ?? null,
+      liveUntilMs: driver.liveUntil?.getTime() ?? null,
+    },
+    now.getTime(),
+    liveWithinMs,
+  );
   return {
     id: driver.id,
     name: driver.name,
-    status: driverStatus(driver, now, expectedIntervalMs),
+    status,
     telegram:
       driver.telegramUserId === null
         ? null
@@ -34,6 +43,7 @@ export function toDriverDto(driver: DriverEntity, now: Date, expectedIntervalMs:
           },
     liveUntil: driver.liveUntil?.toISOString() ?? null,
     sharingSince: driver.sharingSince?.toISOString() ?? null,
+    sharingEndedAt: driver.sharingEndedAt?.toISOString() ?? null,
     demo: driver.demo,
     createdAt: driver.createdAt.toISOString(),
   };

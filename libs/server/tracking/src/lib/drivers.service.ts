@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DriverChange, DriverDto } from '@convoy/contracts';
+import { liveWithinMs, type DriverChange, type DriverDto } from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { Subject } from 'rxjs';
 import { Repository } from 'typeorm';
@@ -72,11 +72,7 @@ export class DriversService {
   }
 
   toDto(driver: DriverEntity, now: Date): DriverDto {
-    return toDriverDto(driver, now, this.expectedIntervalMs);
+    return toDriverDto(driver, now, liveWithinMs(this.config.tracking.autoTrackIntervalSeconds));
   }
 
-  /** A live stream updates about this often; `live` means a point within twice that. */
-  get expectedIntervalMs(): number {
-    return Math.max(this.config.tracking.autoTrackIntervalSeconds, 30) * 1000;
-  }
 }

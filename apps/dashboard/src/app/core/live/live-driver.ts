@@ -1,5 +1,4 @@
-import type { DriverDto, DriverStatus, PositionDto } from '@convoy/contracts';
-import { liveStatus } from './driver-status';
+import { driverStatusAt, type DriverDto, type DriverStatus, type PositionDto } from '@convoy/contracts';
 
 /** How many recent points each driver keeps in memory for the live trail. */
 export const TRAIL_LENGTH = 20;
@@ -28,8 +27,6 @@ export type TrailPoint = readonly [latitude: number, longitude: number];
 export interface LiveDriver extends Readonly<DriverDto> {
   /** recordedAt of lastPosition, parsed (ms); null without a position. */
   readonly lastSeenMs: number | null;
-  /** See StatusFacts.sharingEndedAsOfMs. */
-  readonly sharingEndedAsOfMs: number | null;
   /** The latest points, oldest first, the last one being lastPosition (at most TRAIL_LENGTH). */
   readonly trail: readonly TrailPoint[];
 }
@@ -40,16 +37,20 @@ export function parseTime(iso: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** The status of `driver` at `nowMs`, by the server's rule. */
-export function statusAt(driver: Omit<LiveDriver, 'status'>, nowMs: number): DriverStatus {
-  return liveStatus(
+/**
+ * The status of `driver` at `nowMs`, by the server's own rule (contracts' driverStatusAt), with the
+ * server's live window (`/api/config` liveWithinSeconds).
+ */
+export function statusAt(driver: Omit<LiveDriver, 'status'>, nowMs: number, liveWithinMs: number): DriverStatus {
+  return driverStatusAt(
     {
       lastSeenMs: driver.lastSeenMs,
       sharingSinceMs: parseTime(driver.sharingSince),
+      sharingEndedAtMs: parseTime(driver.sharingEndedAt),
       liveUntilMs: parseTime(driver.liveUntil),
-      sharingEndedAsOfMs: driver.sharingEndedAsOfMs,
     },
     nowMs,
+    liveWithinMs,
   );
 }
 
@@ -57,7 +58,7 @@ export function statusAt(driver: Omit<LiveDriver, 'status'>, nowMs: number): Dri
  * A DTO from the server (snapshot, REST, `driver` event) merged with what the browser already knows:
  * the newer of the two latest positions wins, and the trail carries on.
  */
-export function fromDto(dto: DriverDto, previous: LiveDriver | undefined, nowMs: number): LiveDriver {
+export function fromDto(dto: DriverDto, previous: LiveDriver | undefined, nowMs: number, liveWithinMs: number): LiveDriver {
   const incomingMs = parseTime(dto.lastPosition?.recordedAt);
   const keepPrevious = previous?.lastSeenMs != null && (incomingMs === null || previous.lastSeenMs > incomingMs);
   const lastPosition = keepPrevious ? (previous?.lastPosition ?? null) : dto.lastPosition;
@@ -66,18 +67,12 @@ export function fromDto(dto: DriverDto, previous: LiveDriver | undefined, nowMs:
     keepPrevious || !lastPosition
       ? (previous?.trail ?? [])
       : extendTrail(previous?.trail ?? [], lastPosition, previous?.lastSeenMs ?? null, lastSeenMs);
-  const base = {
-    ...dto,
-    lastPosition,
-    lastSeenMs,
-    trail,
-    sharingEndedAsOfMs: dto.status === 'sharing-ended' ? (lastSeenMs ?? Number.NEGATIVE_INFINITY) : null,
-  };
-  return { ...base, status: statusAt(base, nowMs) };
+  const base = { ...dto, lastPosition, lastSeenMs, trail };
+  return { ...base, status: statusAt(base, nowMs, liveWithinMs) };
 }
 
 /** `driver` with a newer position; null when `position` is not newer than what it has. */
-export function withPosition(driver: LiveDriver, position: PositionDto, nowMs: number): LiveDriver | null {
+export function withPosition(driver: LiveDriver, position: PositionDto, nowMs: number, liveWithinMs: number): LiveDriver | null {
   const recordedMs = parseTime(position.recordedAt);
   if (recordedMs === null || (driver.lastSeenMs !== null && recordedMs <= driver.lastSeenMs)) return null;
   const base = {
@@ -86,7 +81,7 @@ export function withPosition(driver: LiveDriver, position: PositionDto, nowMs: n
     lastSeenMs: recordedMs,
     trail: extendTrail(driver.trail, position, driver.lastSeenMs, recordedMs),
   };
-  return { ...base, status: statusAt(base, nowMs) };
+  return { ...base, status: statusAt(base, nowMs, liveWithinMs) };
 }
 
 function extendTrail(

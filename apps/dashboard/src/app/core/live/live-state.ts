@@ -1,4 +1,4 @@
-import type { DriverChange, DriverDto, PositionDto } from '@convoy/contracts';
+import { DEFAULT_LIVE_WITHIN_MS, type DriverChange, type DriverDto, type PositionDto } from '@convoy/contracts';
 import { fromDto, type LiveDriver, statusAt, withPosition } from './live-driver';
 
 /** Why a positions batch could not be applied in full. */
@@ -15,6 +15,8 @@ export interface PositionsOutcome {
  */
 export class LiveState {
   readonly drivers = new Map<string, LiveDriver>();
+  /** The server's live window (`/api/config`); set it, then recompute the statuses. */
+  liveWithinMs = DEFAULT_LIVE_WITHIN_MS;
   /** Deleted drivers, so a position that was already on its way does not bring them back. */
   private readonly deleted = new Set<string>();
   private touched = new Set<string>();
@@ -35,7 +37,7 @@ export class LiveState {
     for (const dto of dtos) {
       incoming.add(dto.id);
       this.deleted.delete(dto.id);
-      this.drivers.set(dto.id, fromDto(dto, this.drivers.get(dto.id), nowMs));
+      this.drivers.set(dto.id, fromDto(dto, this.drivers.get(dto.id), nowMs, this.liveWithinMs));
       changed = true;
     }
     for (const id of [...this.drivers.keys()]) {
@@ -50,7 +52,7 @@ export class LiveState {
 
   upsert(dto: DriverDto, nowMs: number): void {
     this.deleted.delete(dto.id);
-    this.drivers.set(dto.id, fromDto(dto, this.drivers.get(dto.id), nowMs));
+    this.drivers.set(dto.id, fromDto(dto, this.drivers.get(dto.id), nowMs, this.liveWithinMs));
     this.touched.add(dto.id);
   }
 
@@ -76,7 +78,7 @@ export class LiveState {
         if (!this.deleted.has(position.driverId)) unknown.add(position.driverId);
         continue;
       }
-      const moved = withPosition(driver, position, nowMs);
+      const moved = withPosition(driver, position, nowMs, this.liveWithinMs);
       if (moved) {
         this.drivers.set(driver.id, moved);
         this.touched.add(driver.id);
@@ -90,7 +92,7 @@ export class LiveState {
   recomputeStatuses(nowMs: number): boolean {
     let changed = false;
     for (const [id, driver] of this.drivers) {
-      const status = statusAt(driver, nowMs);
+      const status = statusAt(driver, nowMs, this.liveWithinMs);
       if (status !== driver.status) {
         this.drivers.set(id, { ...driver, status });
         this.touched.add(id);

@@ -23,6 +23,7 @@ export function driverDto(id: string, overrides: Partial<DriverDto> = {}): Drive
     lastPosition: null,
     liveUntil: null,
     sharingSince: null,
+    sharingEndedAt: null,
     demo: false,
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,

@@ -2,8 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { DriverDto } from '@convoy/contracts';
+import type { DriverDto, PublicConfigDto } from '@convoy/contracts';
 import { AuthStore } from '../auth/auth.store';
+import { PublicConfigStore } from '../config/public-config.store';
 import { API } from '../http/api-paths';
 import { DRIVERS_PATH } from './drivers-api';
 import { FRAME_SCHEDULER } from './frame-scheduler';
@@ -167,6 +168,21 @@ describe('LiveStore', () => {
       expect(store.counts()).toEqual({ live: 0, stale: 0, offline: 1, 'sharing-ended': 0 });
     });
 
+    it("uses the server's live window: with AUTO_TRACK_INTERVAL=120 a driver quiet for 3 minutes is still live", async () => {
+      void TestBed.inject(PublicConfigStore).load();
+      const config: Partial<PublicConfigDto> = { version: '0.1.0', botEnabled: true, liveWithinSeconds: 240 };
+      http.expectOne(API.config).flush(config);
+      await Promise.resolve();
+      await answerList([driverDto('a', { status: 'live', lastPosition: positionAt('a', T0) })]);
+
+      jest.advanceTimersByTime(3 * 60_000);
+      frame();
+      expect(store.driver('a')?.status).toBe('live');
+      jest.advanceTimersByTime(60_000 + STATUS_RECOMPUTE_MS);
+      frame();
+      expect(store.driver('a')?.status).toBe('stale');
+    });
+
     it('keeps a sharing driver stale, and ends a live location when its period runs out', async () => {
       await answerList([
         driverDto('sharing', { lastPosition: positionAt('sharing', T0), sharingSince: new Date(T0).toISOString() }),
@@ -186,7 +202,11 @@ describe('LiveStore', () => {
       await answerList([driverDto('a', { lastPosition: positionAt('a', T0 - 1_000) })]);
       handlers.driver({
         type: 'upsert',
-        driver: driverDto('a', { status: 'sharing-ended', lastPosition: positionAt('a', T0 - 1_000) }),
+        driver: driverDto('a', {
+          status: 'sharing-ended',
+          lastPosition: positionAt('a', T0 - 1_000),
+          sharingEndedAt: new Date(T0 - 500).toISOString(),
+        }),
       });
       frame();
       expect(store.driver('a')?.status).toBe('sharing-ended');

@@ -1,9 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { DriverChange, DriverDto, DriverStatus, MeResponse, PositionDto } from '@convoy/contracts';
+import {
+  DEFAULT_LIVE_WITHIN_MS,
+  type DriverChange,
+  type DriverDto,
+  type DriverStatus,
+  type MeResponse,
+  type PositionDto,
+} from '@convoy/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
+import { PublicConfigStore } from '../config/public-config.store';
 import { safeReturnUrl } from '../auth/return-url';
 import { errorStatus } from '../http/api-error';
 import { API } from '../http/api-paths';
@@ -43,6 +51,7 @@ export class LiveStore {
   private readonly router = inject(Router);
   private readonly openChannel = inject(LIVE_CHANNEL);
   private readonly requestFrame = inject(FRAME_SCHEDULER);
+  private readonly publicConfig = inject(PublicConfigStore);
 
   private readonly state = new LiveState();
   private readonly _fleet = signal<LiveFleet>({ drivers: this.state.drivers, revision: 0, changed: null });
@@ -139,6 +148,12 @@ export class LiveStore {
     let changed = false;
     let replaced = false;
     let tick = false;
+    // the server's live window (AUTO_TRACK_INTERVAL); the default until /api/config has answered
+    const liveWithinMs = (this.publicConfig.config()?.liveWithinSeconds ?? 0) * 1000 || DEFAULT_LIVE_WITHIN_MS;
+    if (liveWithinMs !== this.state.liveWithinMs) {
+      this.state.liveWithinMs = liveWithinMs;
+      tick = true;
+    }
     const unknown = new Set<string>();
     for (const event of events) {
       switch (event.kind) {

@@ -1,13 +1,14 @@
+import { DEFAULT_LIVE_WITHIN_MS } from '@convoy/contracts';
 import { fromDto } from '../../core/live/live-driver';
 import { driverDto, positionAt } from '../../core/live/live-test-data';
 import { filterDrivers } from './filter-drivers';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const drivers = [
-  fromDto(driverDto('1', { name: 'Jan Novák', lastPosition: positionAt('1', now - 10_000) }), undefined, now),
-  fromDto(driverDto('2', { name: 'anna', lastPosition: positionAt('2', now - 5 * 60_000) }), undefined, now),
-  fromDto(driverDto('3', { name: 'Zoë', lastPosition: positionAt('3', now - 1_000) }), undefined, now),
-  fromDto(driverDto('4', { name: 'Bob (never seen)' }), undefined, now),
+  fromDto(driverDto('1', { name: 'Jan Novák', lastPosition: positionAt('1', now - 10_000) }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
+  fromDto(driverDto('2', { name: 'anna', lastPosition: positionAt('2', now - 5 * 60_000) }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
+  fromDto(driverDto('3', { name: 'Zoë', lastPosition: positionAt('3', now - 1_000) }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
+  fromDto(driverDto('4', { name: 'Bob (never seen)' }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
 ];
 const names = (list: Array<{ name: string }>) => list.map((d) => d.name);
 

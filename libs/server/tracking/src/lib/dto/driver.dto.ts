@@ -79,6 +79,15 @@ export class DriverResponseDto implements DriverDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-24T09:00:00.000Z' })
   sharingSince!: string | null;
 
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'When the driver last stopped sharing (or the live period ran out); null when never',
+  })
+  sharingEndedAt!: string | null;
+
   @ApiProperty({ example: false })
   demo!: boolean;
 
