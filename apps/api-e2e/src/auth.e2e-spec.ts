@@ -162,6 +162,73 @@ describe('sign-in rate limit', () => {
   });
 });
 
+describe('sign-in rate limit behind a proxy (TRUST_PROXY)', () => {
+  // The test client connects from 127.0.0.1, which the default (loopback) trusts; these settings
+  // decide whether that peer counts as a proxy whose X-Forwarded-For names the client.
+  const attempt = (api: FreshApi, forwardedFor: string, extra: Record<string, string> = {}) =>
+    new ApiClient(api.api.baseUrl).post('/api/auth/login', { email: TEST_ADMIN.email, password: 'wrong-password' }, {
+      'x-forwarded-for': forwardedFor,
+      ...extra,
+    });
+  const statuses = async (api: FreshApi, forwardedFor: string, count: number) => {
+    const seen: number[] = [];
+    for (let i = 0; i < count; i++) seen.push((await attempt(api, forwardedFor)).status);
+    return seen;
+  };
+
+  describe('TRUST_PROXY=1 (one proxy in front, as in docker compose and Kubernetes)', () => {
+    let fresh: FreshApi;
+    beforeAll(async () => {
+      fresh = await startFreshApi('trust-one-hop', { LOGIN_RATE_LIMIT: '2', TRUST_PROXY: '1' });
+    });
+    afterAll(() => fresh?.close());
+
+    it('gives each client address the proxy reports its own budget', async () => {
+      expect(await statuses(fresh, '203.0.113.1', 3)).toEqual([401, 401, 429]);
+      // another client behind the same proxy is not locked out with the first
+      expect(await statuses(fresh, '203.0.113.2', 3)).toEqual([401, 401, 429]);
+    });
+
+    it('believes only the address the proxy added: a client cannot escape its budget by forging an earlier hop', async () => {
+      // the proxy appends the peer it saw; anything before that came from the client
+      const forged = [];
+      for (const fake of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) forged.push((await attempt(fresh, `${fake}, 203.0.113.4`)).status);
+      expect(forged).toEqual([401, 401, 429]);
+    });
+
+    it('takes the scheme from the proxy too: the session cookie is Secure behind an https proxy', async () => {
+      const response = await new ApiClient(fresh.api.baseUrl).post('/api/auth/login', TEST_ADMIN, {
+        'x-forwarded-for': '203.0.113.3',
+        'x-forwarded-proto': 'https',
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    });
+  });
+
+  describe.each([
+    ['false', 'nobody is trusted'],
+    ['192.0.2.10,10.0.0.0/8', 'the peer is not one of the listed proxies'],
+  ])('TRUST_PROXY=%s (%s)', (trustProxy) => {
+    let fresh: FreshApi;
+    beforeAll(async () => {
+      fresh = await startFreshApi('trust-none', { LOGIN_RATE_LIMIT: '2', TRUST_PROXY: trustProxy });
+    });
+    afterAll(() => fresh?.close());
+
+    it('ignores X-Forwarded-For and X-Forwarded-Proto: every claimed address shares the peer’s budget', async () => {
+      const signedIn = await new ApiClient(fresh.api.baseUrl).post('/api/auth/login', TEST_ADMIN, {
+        'x-forwarded-for': '203.0.113.9',
+        'x-forwarded-proto': 'https',
+      });
+      expect(signedIn.status).toBe(200);
+      // plain http as far as Convoy can tell: no Secure cookie on the strength of a header
+      expect(signedIn.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+      expect([(await attempt(fresh, '203.0.113.1')).status, (await attempt(fresh, '203.0.113.2')).status]).toEqual([401, 429]);
+    });
+  });
+});
+
 describe('passwords', () => {
   let fresh: FreshApi;
   let anonymous: ApiClient;

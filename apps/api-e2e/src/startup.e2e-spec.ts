@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ApiClient, freePort, spawnApi, type ApiProcess } from '@convoy/testing';
 
 async function waitFor(predicate: () => boolean, what: string, output: () => string, timeoutMs = 60_000) {
@@ -19,7 +19,7 @@ function postgresProcessesUsing(dataDir: string): string[] {
 
 describe('start-up', () => {
   it('refuses bad configuration with one message naming each variable, exit code 1, no stack trace', async () => {
-    const running = spawnApi({ PORT: 'abc', DATABASE_URL: 'mysql://nope', LOG_LEVEL: 'chatty' });
+    const running = spawnApi({ PORT: 'abc', DATABASE_URL: 'mysql://nope', LOG_LEVEL: 'chatty', TRUST_PROXY: '10.0.0.0/33' });
     const code = await running.exited;
     const output = running.output();
     expect(code).toBe(1);
@@ -27,6 +27,7 @@ describe('start-up', () => {
     expect(output).toContain('PORT="abc": must be a whole number from 0 to 65535');
     expect(output).toContain('DATABASE_URL=(hidden): must be a postgres:// connection URL');
     expect(output).toContain('LOG_LEVEL="chatty"');
+    expect(output).toContain('TRUST_PROXY="10.0.0.0/33": must be true, false, a hop count from 0 to 10, or a comma-separated list');
     expect(output).not.toMatch(/\n\s+at /);
   });
 
@@ -34,6 +35,43 @@ describe('start-up', () => {
     const running = spawnApi({ NODE_ENV: 'production', DATABASE_URL: 'postgres://127.0.0.1:1/convoy' });
     expect(await running.exited).toBe(1);
     expect(running.output()).toContain('APP_SECRET=(unset): is required in production');
+  });
+
+  describe('in production', () => {
+    let dataDir: string;
+    const secret = 'production-secret-production-secret-0123456789';
+
+    beforeEach(() => {
+      dataDir = join(mkdtempSync(join(tmpdir(), 'convoy-production-')), 'data');
+    });
+    afterEach(() => rmSync(dirname(dataDir), { recursive: true, force: true }));
+
+    it('names both DATABASE_URL and APP_SECRET when neither is set, and exits 1 before starting anything', async () => {
+      const running = spawnApi({ NODE_ENV: 'production', DATA_DIR: dataDir });
+      expect(await running.exited).toBe(1);
+      const output = running.output();
+      expect(output).toContain('Invalid configuration');
+      expect(output).toContain('DATABASE_URL=(unset): is required in production: the postgres:// URL of your database');
+      expect(output).toContain('APP_SECRET=(unset): is required in production');
+      expect(output).not.toMatch(/\n\s+at /);
+      expect(existsSync(dataDir)).toBe(false);
+    });
+
+    it('requires DATABASE_URL: no embedded Postgres is started in its place', async () => {
+      const running = spawnApi({ NODE_ENV: 'production', APP_SECRET: secret, DATA_DIR: dataDir });
+      expect(await running.exited).toBe(1);
+      const output = running.output();
+      expect(output).toContain('DATABASE_URL=(unset): is required in production');
+      expect(output).not.toContain('APP_SECRET');
+      expect(existsSync(dataDir)).toBe(false);
+      expect(postgresProcessesUsing(dataDir)).toEqual([]);
+    });
+
+    it('refuses a demo fleet (simulated drivers would land beside the real ones)', async () => {
+      const running = spawnApi({ NODE_ENV: 'production', APP_SECRET: secret, DATABASE_URL: 'postgres://127.0.0.1:1/convoy', DEMO_FLEET: '5' });
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain('DEMO_FLEET="5": must be 0 or unset in production');
+    });
   });
 
   describe('with no DATABASE_URL (embedded Postgres)', () => {

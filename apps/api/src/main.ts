@@ -60,7 +60,7 @@ async function bootstrap(): Promise<void> {
     database = await openDatabaseServer(config);
     app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register({ config, databaseUrl: database.url }),
-      createFastifyAdapter(),
+      createFastifyAdapter(config),
       { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false, bufferLogs: true },
     );
     app.useLogger(app.get(PinoLogger));

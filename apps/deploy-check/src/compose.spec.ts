@@ -74,15 +74,37 @@ describe('docker/docker-compose.yml', () => {
     expect(config.redisUrl).toBe('redis://redis:6379');
     expect(config.host).toBe('0.0.0.0');
     expect(config.demoFleet).toBe(0);
-    // a developer's .env (NODE_ENV=development, a local DATABASE_URL, …) cannot leak into the containers
-    const devDotEnv = { ...dotEnv, NODE_ENV: 'development', DATABASE_URL: 'postgres://me@localhost/dev', REDIS_URL: '', PORT: '8080' };
+    // a developer's .env (NODE_ENV=development, a local DATABASE_URL, a demo fleet, …) cannot leak into
+    // the containers (a demo fleet would even stop a production start)
+    const devDotEnv = { ...dotEnv, NODE_ENV: 'development', DATABASE_URL: 'postgres://me@localhost/dev', REDIS_URL: '', PORT: '8080', DEMO_FLEET: '12' };
     const overridden = loadConfig({ ...devDotEnv, ...stringValues(interpolate(base, devDotEnv).value.services['api'].environment) });
-    expect([overridden.env, overridden.databaseUrl?.includes('@postgres:5432/'), overridden.redisUrl, overridden.port]).toEqual([
+    expect([overridden.env, overridden.databaseUrl?.includes('@postgres:5432/'), overridden.redisUrl, overridden.port, overridden.demoFleet]).toEqual([
       'production',
       true,
       'redis://redis:6379',
       3000,
+      0,
     ]);
+  });
+
+  it('provides DATABASE_URL and APP_SECRET, which production requires, from the compose file itself', () => {
+    const environment = stringValues(resolved.value.services['api'].environment);
+    expect(Object.keys(environment)).toEqual(expect.arrayContaining(['NODE_ENV', 'DATABASE_URL', 'APP_SECRET']));
+    // even with an empty .env they are there (or the compose start stops, see above), never left to a default
+    expect(() => loadConfig({ ...environment, DATABASE_URL: '', APP_SECRET: '' })).toThrow(/DATABASE_URL=\(unset\)[\s\S]*APP_SECRET=\(unset\)/);
+    expect(loadConfig(environment).databaseUrl).toMatch(/^postgres:\/\//);
+  });
+
+  it('trusts nginx, the one proxy in front of the api containers, for client addresses (TRUST_PROXY=1, adjustable in .env)', () => {
+    const containerEnv = { ...dotEnv, ...stringValues(resolved.value.services['api'].environment) };
+    expect(loadConfig(containerEnv).trustProxy).toBe(1);
+    // only nginx can reach the api containers: they publish nothing
+    expect(resolved.value.services['api'].ports ?? []).toEqual([]);
+    const behindAnotherProxy = { ...dotEnv, TRUST_PROXY: '2' };
+    const env = stringValues(interpolate(base, behindAnotherProxy).value.services['api'].environment);
+    expect(loadConfig({ ...behindAnotherProxy, ...env }).trustProxy).toBe(2);
+    // nginx appends the peer it saw, which is what one trusted hop reads
+    expect(readWorkspaceFile('docker/nginx/convoy.conf')).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
   });
 
   it('builds the image from the repository root with docker/Dockerfile', () => {

@@ -259,6 +259,23 @@ describe('configuration', () => {
     expect(config.demoFleet).toBe(0);
   });
 
+  it('keeps DATABASE_URL and APP_SECRET, which production requires, in the Secret, never in the ConfigMap', () => {
+    expect(configData['NODE_ENV']).toBe('production');
+    expect(secretKeys).toEqual(expect.arrayContaining(['DATABASE_URL', 'APP_SECRET']));
+    expect(Object.keys(configData)).not.toEqual(expect.arrayContaining(['DATABASE_URL']));
+    expect(Object.keys(configData)).not.toContain('APP_SECRET');
+    // the ConfigMap alone is refused, naming both (a pod without the Secret exits 1, it never runs half-configured)
+    expect(() => loadConfig(configData)).toThrow(/DATABASE_URL=\(unset\): is required in production[\s\S]*APP_SECRET=\(unset\)/);
+  });
+
+  it('trusts one proxy hop, the ingress controller, which is all the NetworkPolicy lets in', () => {
+    expect(loadConfig({ ...configData, ...SAMPLE_SECRETS }).trustProxy).toBe(1);
+    const policy = one('NetworkPolicy').spec as { ingress: { from: { namespaceSelector?: { matchLabels: Record<string, string> } }[] }[] };
+    const sources = policy.ingress.flatMap((rule) => rule.from ?? []);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source.namespaceSelector?.matchLabels['kubernetes.io/metadata.name']).toBe('ingress-nginx');
+  });
+
   it('cannot start with the Secret example’s placeholders', () => {
     expect(() => loadConfig({ ...configData, ...(secret.stringData as Record<string, string>) })).toThrow(/APP_SECRET=\(hidden\)/);
     expect(() => loadConfig({ ...configData, ...(secret.stringData as Record<string, string>) })).toThrow(/DATABASE_URL=\(hidden\)/);

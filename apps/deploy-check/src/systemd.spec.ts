@@ -1,4 +1,5 @@
-import { PRODUCTION_START_COMMAND, readWorkspaceFile } from './support/workspace';
+import { loadConfig } from '@convoy/server/config';
+import { documentedVariables, PRODUCTION_START_COMMAND, readWorkspaceFile, SAMPLE_SECRETS } from './support/workspace';
 
 /** `[Section]` → `Key` → values (a key may repeat), from a systemd unit file. */
 function parseUnit(text: string): Map<string, Map<string, string[]>> {
@@ -23,6 +24,13 @@ function parseUnit(text: string): Map<string, Map<string, string[]>> {
 const unit = parseUnit(readWorkspaceFile('docker/systemd/convoy.service'));
 const service = unit.get('Service') ?? new Map<string, string[]>();
 const value = (key: string) => service.get(key)?.at(-1);
+/** What `Environment=` lines give the service (convoy.env adds to them and wins). */
+const unitEnvironment: Record<string, string> = Object.fromEntries(
+  (service.get('Environment') ?? []).map((assignment) => {
+    const at = assignment.indexOf('=');
+    return [assignment.slice(0, at), assignment.slice(at + 1)];
+  }),
+);
 
 describe('docker/systemd/convoy.service', () => {
   it('has the Unit, Service and Install sections', () => {
@@ -59,8 +67,35 @@ describe('docker/systemd/convoy.service', () => {
     }).toEqual({ NoNewPrivileges: 'yes', ProtectSystem: 'strict', ProtectHome: 'yes', PrivateTmp: 'yes', CapabilityBoundingSet: '' });
     // V8 writes executable memory: this one must stay off
     expect(value('MemoryDenyWriteExecute')).not.toBe('yes');
-    // the only writable place, for the embedded Postgres when DATABASE_URL is unset
-    expect(value('StateDirectory')).toBe('convoy');
-    expect(service.get('Environment')).toContain('DATA_DIR=/var/lib/convoy');
+    // production has no embedded Postgres: nothing to write but the private /tmp
+    expect([value('StateDirectory'), value('ReadWritePaths')]).toEqual([undefined, undefined]);
+    // the default DATABASE_URL is a Unix socket
+    expect(value('RestrictAddressFamilies')?.split(/\s+/)).toContain('AF_UNIX');
+  });
+
+  it('sets only variables .env.example documents', () => {
+    const documented = documentedVariables();
+    expect(Object.keys(unitEnvironment).filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('sets DATABASE_URL, required in production: the local Postgres over its socket, with no password in the unit', () => {
+    const url = new URL(unitEnvironment['DATABASE_URL']);
+    expect(url.password).toBe('');
+    expect(url.username).toBe(value('User'));
+    expect(url.searchParams.get('host')).toMatch(/^\/run\/postgresql$/);
+    expect(unit.get('Unit')?.get('After')?.at(-1)?.split(/\s+/)).toContain('postgresql.service');
+  });
+
+  it('is a valid production configuration once convoy.env adds APP_SECRET, and names APP_SECRET without it', () => {
+    // the unit is world-readable: the secret must come from the environment file
+    expect(unitEnvironment['APP_SECRET']).toBeUndefined();
+    expect(() => loadConfig(unitEnvironment)).toThrow(/APP_SECRET=\(unset\): is required in production/);
+    const config = loadConfig({ ...unitEnvironment, APP_SECRET: SAMPLE_SECRETS.APP_SECRET });
+    expect(config.isProduction).toBe(true);
+    expect(config.databaseUrl).toBe(unitEnvironment['DATABASE_URL']);
+    expect(config.demoFleet).toBe(0);
+    // a reverse proxy on the same host (the README's Caddy/nginx) is trusted by default
+    expect(unitEnvironment['TRUST_PROXY']).toBeUndefined();
+    expect(config.trustProxy).toEqual(['loopback']);
   });
 });

@@ -1,4 +1,5 @@
 import type { LOG_LEVELS, NODE_ENVS } from './environment.schema';
+import type { TrustProxy } from './trust-proxy';
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const DEFAULT_TILE_ATTRIBUTION =
@@ -14,7 +15,7 @@ export class AppConfig {
   readonly port!: number;
   /** The URL users open; null → derived from host and port for display. */
   readonly publicUrl!: string | null;
-  /** null → embedded Postgres under `dataDir`. */
+  /** null → embedded Postgres under `dataDir` (never in production: DATABASE_URL is required there). */
   readonly databaseUrl!: string | null;
   /** Absolute path. */
   readonly dataDir!: string;
@@ -24,6 +25,11 @@ export class AppConfig {
   readonly corsOrigins!: string[];
   readonly sessionTtlHours!: number;
   readonly loginRateLimitPerMinute!: number;
+  /**
+   * Fastify's `trustProxy`: which peers' X-Forwarded-For / X-Forwarded-Proto are believed, so the
+   * client address (per-address sign-in limit, logs) is the real client's behind nginx or an ingress.
+   */
+  readonly trustProxy!: TrustProxy;
   readonly tiles!: { url: string; attribution: string };
   readonly logLevel!: (typeof LOG_LEVELS)[number];
   readonly telegram!: {

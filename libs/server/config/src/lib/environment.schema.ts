@@ -11,8 +11,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { parseTrustProxy, TRUST_PROXY_FORMAT } from './trust-proxy';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value));
 const integer = () =>
@@ -22,6 +24,8 @@ const integer = () =>
   });
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+const isProduction = (env: EnvironmentVariables) => env.NODE_ENV === 'production';
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
 /**
@@ -55,7 +59,12 @@ export class EnvironmentVariables {
   PUBLIC_URL?: string;
 
   @trimmed()
-  @IsOptional()
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.DATABASE_URL !== undefined)
+  @IsString({
+    message:
+      'is required in production: the postgres:// URL of your database, e.g. postgres://convoy:<password>@db.internal:5432/convoy ' +
+      '(the embedded Postgres is for development and tests)',
+  })
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL?: string;
 
@@ -65,7 +74,7 @@ export class EnvironmentVariables {
   DATA_DIR?: string;
 
   @trimmed()
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.APP_SECRET !== undefined)
+  @ValidateIf((env: EnvironmentVariables) => isProduction(env) || env.APP_SECRET !== undefined)
   @IsString({ message: 'is required in production (a random string of at least 32 characters)' })
   @MinLength(32, { message: 'must be at least 32 characters (try: openssl rand -base64 48)' })
   APP_SECRET?: string;
@@ -103,6 +112,15 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of attempts per minute from 1 to 10000' })
   @Max(10000, { message: 'must be a whole number of attempts per minute from 1 to 10000' })
   LOGIN_RATE_LIMIT?: number;
+
+  /** Kept as text here; `loadConfig()` turns it into Fastify's `trustProxy` with `parseTrustProxy()`. */
+  @trimmed()
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: { validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== undefined },
+  }, { message: TRUST_PROXY_FORMAT })
+  TRUST_PROXY?: string;
 
   @trimmed()
   @IsOptional()
@@ -151,6 +169,17 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be a whole number of simulated drivers from 0 to 1000' })
   @Min(0, { message: 'must be a whole number of simulated drivers from 0 to 1000' })
   @Max(1000, { message: 'must be a whole number of simulated drivers from 0 to 1000' })
+  @ValidateBy({
+    name: 'offInProduction',
+    validator: {
+      // simulated drivers would be written beside the real fleet: refused rather than silently ignored
+      validate: (value: unknown, args) => !(isProduction(args?.object as EnvironmentVariables) && typeof value === 'number' && value > 0),
+    },
+  }, {
+    message:
+      'must be 0 or unset in production: simulated drivers would be stored and shown beside the real fleet ' +
+      '(try the demo with NODE_ENV=development)',
+  })
   DEMO_FLEET?: number;
 
   @trimmed()

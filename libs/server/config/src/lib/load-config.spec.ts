@@ -1,5 +1,8 @@
 import { ConfigValidationError, loadConfig } from './load-config';
 
+/** The least a production start needs. */
+const PRODUCTION = { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://convoy@db.internal:5432/convoy' };
+
 describe('loadConfig', () => {
   it('gives working defaults for an empty environment', () => {
     const config = loadConfig({});
@@ -29,11 +32,75 @@ describe('loadConfig', () => {
     expect(loadConfig({}).demoFleet).toBe(12);
     expect(loadConfig({ NODE_ENV: 'test' }).demoFleet).toBe(0);
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0', TELEGRAM_BOT_USERNAME: 'x_bot' }).demoFleet).toBe(0);
-    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), DEMO_FLEET: '3' }).demoFleet).toBe(3);
+    expect(loadConfig({ NODE_ENV: 'test', DEMO_FLEET: '3' }).demoFleet).toBe(3);
+    expect(loadConfig(PRODUCTION).demoFleet).toBe(0);
+  });
+
+  it('refuses a demo fleet in production, saying why and how to try it instead', () => {
+    expect(() => loadConfig({ ...PRODUCTION, DEMO_FLEET: '3' })).toThrow(
+      'DEMO_FLEET="3": must be 0 or unset in production: simulated drivers would be stored and shown beside the real fleet (try the demo with NODE_ENV=development)',
+    );
+    expect(loadConfig({ ...PRODUCTION, DEMO_FLEET: '0' }).demoFleet).toBe(0);
+    // a bad value still gets the format message, not the production one
+    expect(() => loadConfig({ ...PRODUCTION, DEMO_FLEET: 'lots' })).toThrow(/DEMO_FLEET="lots": must be a whole number of simulated drivers/);
   });
 
   it('requires APP_SECRET in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/convoy' })).toThrow(/APP_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/convoy' })).toThrow(
+      /APP_SECRET=\(unset\): is required in production/,
+    );
+  });
+
+  it('requires DATABASE_URL in production (no embedded Postgres there), saying what to set', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: PRODUCTION.APP_SECRET })).toThrow(
+      'DATABASE_URL=(unset): is required in production: the postgres:// URL of your database, e.g. postgres://convoy:<password>@db.internal:5432/convoy',
+    );
+    expect(() => loadConfig({ ...PRODUCTION, DATABASE_URL: 'mysql://db/convoy' })).toThrow(
+      'DATABASE_URL=(hidden): must be a postgres:// connection URL',
+    );
+    expect(loadConfig(PRODUCTION).databaseUrl).toBe(PRODUCTION.DATABASE_URL);
+    // outside production an unset DATABASE_URL still means the embedded Postgres
+    expect(loadConfig({ NODE_ENV: 'development' }).databaseUrl).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test' }).databaseUrl).toBeNull();
+  });
+
+  it('names both DATABASE_URL and APP_SECRET when production has neither', () => {
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('DATABASE_URL=(unset): is required in production');
+    expect(message).toContain('APP_SECRET=(unset): is required in production');
+    // an empty value (KEY= in a .env) counts as unset
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: '', APP_SECRET: '' })).toThrow(/DATABASE_URL=\(unset\)[\s\S]*APP_SECRET=\(unset\)/);
+  });
+
+  describe('TRUST_PROXY', () => {
+    it('trusts a proxy on the same host (loopback) by default', () => {
+      expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+      expect(loadConfig(PRODUCTION).trustProxy).toEqual(['loopback']);
+    });
+
+    it('takes true/false, a hop count, or proxy addresses and CIDRs', () => {
+      expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: 'TRUE' }).trustProxy).toBe(true);
+      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8,::1, uniquelocal' }).trustProxy).toEqual([
+        '10.0.0.0/8',
+        '192.168.1.7',
+        'fd00::/8',
+        '::1',
+        'uniquelocal',
+      ]);
+    });
+
+    it.each(['yes', '11', '-1', '10.0.0.0/33', '300.1.1.1', '10.0.0.0/8,', 'fd00::/129', 'nginx'])('refuses %j with the accepted forms', (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        `TRUST_PROXY=${JSON.stringify(value)}: must be true, false, a hop count from 0 to 10, or a comma-separated list of proxy addresses / CIDRs`,
+      );
+    });
   });
 
   it('rejects a short admin password and a lone admin email is checked too', () => {

@@ -14,10 +14,15 @@ import { SpaFallbackFilter } from './spa-fallback.filter';
 /** Largest request body accepted (Telegram updates are a few KiB). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function createFastifyAdapter(): FastifyAdapter {
+/**
+ * The Fastify instance under Nest. `trustProxy` (TRUST_PROXY) decides whose X-Forwarded-For /
+ * X-Forwarded-Proto are believed: `request.ip` — the per-address sign-in limit and the logs — is the
+ * real client's only when the proxies in front are trusted, and nobody else's claims are.
+ */
+export function createFastifyAdapter(config: Pick<AppConfig, 'trustProxy'>): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: 'loopback',
+    trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
@@ -44,6 +49,12 @@ export async function configureHttpApp(
   options: HttpAppOptions = {},
 ): Promise<void> {
   const logger = new Logger('Http');
+  if (config.trustProxy === true) {
+    logger.warn(
+      'TRUST_PROXY=true believes X-Forwarded-For from every peer: a client that reaches Convoy without going through ' +
+        'your proxy can pick its own address (and its own sign-in limit). Prefer a hop count or the proxies\' addresses.',
+    );
+  }
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 const NEST_TO_PINO = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' } as const;
 /** Probes and scrapes every few seconds would drown the request log. */
 const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
+type RoutedMessage = IncomingMessage & { originalUrl?: string };
 
 /**
  * Structured logs (pino): one JSON object per line in production, readable lines in development when
@@ -26,8 +27,11 @@ export class LoggingModule {
             level: NEST_TO_PINO[config.logLevel],
             transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } : undefined,
             // Fastify assigns the id (X-Request-Id honoured, see createFastifyAdapter); log lines reuse it
-            genReqId: (request: IncomingMessage & { id?: string }) => request.id ?? randomUUID(),
-            autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+            genReqId: (request: IncomingMessage) => request.id ?? randomUUID(),
+            // Fastify's middleware engine (middie) strips the matched route from `url` before this runs
+            autoLogging: {
+              ignore: (request: IncomingMessage) => QUIET_PATHS.test((request as RoutedMessage).originalUrl ?? request.url ?? ''),
+            },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-telegram-bot-api-secret-token"]', 'res.headers["set-cookie"]'],
             customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
