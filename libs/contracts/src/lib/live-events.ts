@@ -3,6 +3,12 @@ import type { DriverDto, PositionDto } from './drivers';
 /** Socket.IO namespace of the live feed. Authenticate with the session cookie or `auth: {token}`. */
 export const LIVE_NAMESPACE = '/live';
 
+/**
+ * Why `/live` refused a handshake (the `connect_error` message): `unauthorized` — no valid session or
+ * token, sign in again; `unavailable` — the server could not check (its database is down), retry.
+ */
+export const LIVE_REFUSALS = { unauthorized: 'unauthorized', unavailable: 'unavailable' } as const;
+
 export type DriverChange =
   | { type: 'upsert'; driver: DriverDto }
   | { type: 'deleted'; driverId: string };

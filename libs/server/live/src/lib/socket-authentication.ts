@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from '@convoy/contracts';
+import { LIVE_REFUSALS, SESSION_COOKIE } from '@convoy/contracts';
 import type { AuthenticationService, Principal } from '@convoy/server/auth';
 import fastifyCookie from '@fastify/cookie';
 import type { Socket } from 'socket.io';
@@ -14,16 +14,20 @@ export function handshakeToken(socket: Pick<Socket, 'handshake'>): string | null
   return cookie ? (fastifyCookie.parse(cookie)[SESSION_COOKIE] ?? null) : null;
 }
 
-/** Socket.IO middleware: no valid credential → the client gets `connect_error` ("unauthorized"). */
+/**
+ * Socket.IO middleware: no valid credential → the client gets `connect_error` "unauthorized"; the
+ * credential could not be checked (database down) → "unavailable", so the dashboard retries instead
+ * of signing the manager out.
+ */
 export function socketAuthMiddleware(authentication: AuthenticationService) {
   return (socket: Socket, next: (error?: Error) => void) => {
     authentication
       .authenticate(handshakeToken(socket))
       .then((principal: Principal | null) => {
-        if (!principal) return next(new Error('unauthorized'));
+        if (!principal) return next(new Error(LIVE_REFUSALS.unauthorized));
         socket.data.principal = principal;
         next();
       })
-      .catch(() => next(new Error('unauthorized')));
+      .catch(() => next(new Error(LIVE_REFUSALS.unavailable)));
   };
 }

@@ -301,5 +301,15 @@ describe('LiveStore', () => {
       jest.advanceTimersByTime(1_600);
       expect(channel.reconnect).toHaveBeenCalledTimes(1);
     });
+
+    it('retries without asking who is signed in when the server is unavailable', async () => {
+      handlers.refused('unavailable');
+      await Promise.resolve();
+
+      http.expectNone(API.me);
+      expect(store.connection()).toBe('disconnected');
+      jest.advanceTimersByTime(1_600);
+      expect(channel.reconnect).toHaveBeenCalledTimes(1);
+    });
   });
 });

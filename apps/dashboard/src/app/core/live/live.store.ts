@@ -3,6 +3,7 @@ import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core'
 import { Router } from '@angular/router';
 import {
   DEFAULT_LIVE_WITHIN_MS,
+  LIVE_REFUSALS,
   type DriverChange,
   type DriverDto,
   type DriverStatus,
@@ -204,11 +205,12 @@ export class LiveStore {
   }
 
   /**
-   * The handshake was refused. "unauthorized" usually means the session ended, but the server says the
-   * same when it cannot check (database down): ask `/api/auth/me` before signing anyone out.
+   * The handshake was refused. "unavailable" (the server could not check the session): retry with
+   * back-off. "unauthorized": the session most likely ended — `/api/auth/me` confirms before anyone is
+   * signed out (a proxy or an older server may say it for other reasons).
    */
   private async onRefused(message: string): Promise<void> {
-    if (message === 'unauthorized') {
+    if (message === LIVE_REFUSALS.unauthorized) {
       try {
         await firstValueFrom(this.http.get<MeResponse>(API.me));
       } catch (error) {

@@ -7,7 +7,8 @@ export const RECONNECT = { delayMs: 1_000, maxDelayMs: 30_000, randomization: 0.
 
 /**
  * `/live` over a websocket on this origin. The httpOnly session cookie authenticates the handshake;
- * a missing or expired session ends in `connect_error` "unauthorized".
+ * a missing or expired session ends in `connect_error` "unauthorized", a server that cannot check it
+ * in "unavailable" (LIVE_REFUSALS).
  */
 export function openSocketIoChannel(handlers: LiveChannelHandlers): LiveChannel {
   const socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> = io(LIVE_NAMESPACE, {
