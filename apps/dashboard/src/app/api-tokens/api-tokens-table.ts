@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, type ElementRef, inject, viewChild } from '@angular/core';
 import type { ApiTokenDto } from '@convoy/contracts';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { LocalDateTimePipe } from '../ui/local-date-time';
+import { LocalDateTime } from '../ui/local-date-time';
 import { RevokeConfirmation } from '../ui/revoke-confirmation';
 import { ROLE_LABELS } from '../ui/role-labels';
 import { apiTokenState, type ApiTokenState, ApiTokensStore } from './api-tokens.store';
@@ -12,7 +12,7 @@ const STATE_TONES: Record<ApiTokenState, string> = { active: 'ok', expired: 'neu
 /** Every API token: what it is for, its role, when it was last used, and revoking (confirmed). */
 @Component({
   selector: 'cv-api-tokens-table',
-  imports: [ConfirmDialog, LocalDateTimePipe],
+  imports: [ConfirmDialog, LocalDateTime],
   templateUrl: './api-tokens-table.html',
   styleUrl: './api-tokens-table.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, type ElementRef, inject, input, vie
 import { RouterLink } from '@angular/router';
 import type { LinkDto } from '@convoy/contracts';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { LocalDateTimePipe } from '../ui/local-date-time';
+import { LocalDateTime, LocalDateTimePipe } from '../ui/local-date-time';
 import { RevokeConfirmation } from '../ui/revoke-confirmation';
 import { LINK_STATUS_LABELS, LINK_STATUS_TONES } from './link-status';
 import { LINK_FILTERS, LinksStore } from './links.store';
@@ -10,7 +10,7 @@ import { LINK_FILTERS, LinksStore } from './links.store';
 /** Every link with its status, a status filter, and (for dispatchers) revoking a pending one. */
 @Component({
   selector: 'cv-links-table',
-  imports: [RouterLink, ConfirmDialog, LocalDateTimePipe],
+  imports: [RouterLink, ConfirmDialog, LocalDateTime, LocalDateTimePipe],
   templateUrl: './links-table.html',
   styleUrl: './links-table.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
