@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { AuthStore } from '../core/auth/auth.store';
+import { NEW_PASSWORD_VALIDATORS, PASSWORD_LENGTH_RULE, PASSWORD_TOO_SHORT, PasswordField } from '../ui/password-field';
 import { ROLE_LABELS } from '../ui/role-labels';
 import { PasswordChangeStore } from './password-change.store';
-
-const MIN_PASSWORD_LENGTH = 12;
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
@@ -18,7 +17,7 @@ const FIELD_IDS: Record<Field, string> = {
 /** `/account`: who you are signed in as, and changing your own password. */
 @Component({
   selector: 'cv-account-page',
-  imports: [ReactiveFormsModule],
+  imports: [PasswordField, ReactiveFormsModule],
   providers: [PasswordChangeStore],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
@@ -27,7 +26,8 @@ const FIELD_IDS: Record<Field, string> = {
 export class AccountPage {
   protected readonly auth = inject(AuthStore);
   protected readonly store = inject(PasswordChangeStore);
-  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly tooShort = PASSWORD_TOO_SHORT;
+  protected readonly newPasswordHint = `${PASSWORD_LENGTH_RULE}; a few words make a good one.`;
   protected readonly roleLabel = computed(() => {
     const user = this.auth.user();
     return user ? ROLE_LABELS[user.role] : '';
@@ -36,7 +36,7 @@ export class AccountPage {
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       currentPassword: ['', [Validators.required]],
-      newPassword: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)]],
+      newPassword: ['', NEW_PASSWORD_VALIDATORS],
       confirmPassword: ['', [Validators.required]],
     },
     { validators: [passwordsMatch] },
@@ -52,6 +52,13 @@ export class AccountPage {
       return shown && (control.invalid || this.form.hasError('mismatch'));
     }
     return shown && control.invalid;
+  }
+
+  protected confirmError(): string | null {
+    if (!this.invalid('confirmPassword')) {
+      return null;
+    }
+    return this.form.controls.confirmPassword.value ? 'This does not match the new password.' : 'Type the new password again.';
   }
 
   protected async submit(): Promise<void> {

@@ -19,7 +19,7 @@ import { CreatedApiTokenCard } from './created-api-token-card';
         </div>
       </header>
 
-      <div class="create">
+      <div class="cv-split">
         <section class="cv-card" aria-labelledby="new-token-title">
           <h2 id="new-token-title">New token</h2>
           <cv-api-token-create-form (created)="onCreated()" />
@@ -39,17 +39,6 @@ import { CreatedApiTokenCard } from './created-api-token-card';
       display: block;
       height: 100%;
       overflow-y: auto;
-    }
-    .create {
-      display: grid;
-      grid-template-columns: minmax(0, 360px) minmax(0, 1fr);
-      gap: 20px;
-      align-items: start;
-    }
-    @media (max-width: 900px) {
-      .create {
-        grid-template-columns: minmax(0, 1fr);
-      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

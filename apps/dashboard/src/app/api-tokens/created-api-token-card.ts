@@ -3,12 +3,13 @@ import type { CreatedApiTokenResponse } from '@convoy/contracts';
 import { CopyButton } from '../ui/copy-button';
 import { LocalDateTimePipe } from '../ui/local-date-time';
 import { ROLE_LABELS } from '../ui/role-labels';
+import { SelectOnFocus } from '../ui/select-on-focus';
 import { curlExample } from './curl-example';
 
 /** The new token's secret, shown this once: copy it now, it is stored hashed. */
 @Component({
   selector: 'cv-created-api-token-card',
-  imports: [CopyButton, LocalDateTimePipe],
+  imports: [CopyButton, LocalDateTimePipe, SelectOnFocus],
   template: `
     <section class="cv-card card" aria-labelledby="created-token-title" data-testid="created-token">
       <h2 id="created-token-title" #heading tabindex="-1">Token “{{ token().name }}” created</h2>
@@ -19,7 +20,7 @@ import { curlExample } from './curl-example';
       <div class="cv-field">
         <label for="created-token-secret">Token</label>
         <div class="copy-row">
-          <input id="created-token-secret" type="text" class="cv-mono" readonly [value]="token().token" (focus)="select($event)" data-testid="created-token-secret" />
+          <input id="created-token-secret" type="text" class="cv-mono" readonly [value]="token().token" cvSelectOnFocus data-testid="created-token-secret" />
           <cv-copy-button [text]="token().token" label="Copy the token" shortLabel="Copy token" [primary]="true" testId="copy-token" />
         </div>
         <p class="cv-hint">
@@ -96,9 +97,5 @@ export class CreatedApiTokenCard {
     const heading = this.heading().nativeElement;
     heading.focus();
     heading.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-  }
-
-  protected select(event: FocusEvent): void {
-    (event.target as HTMLInputElement).select();
   }
 }

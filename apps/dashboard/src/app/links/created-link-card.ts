@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, input, output, viewChild } from '@angular/core';
 import type { CreatedLinkResponse } from '@convoy/contracts';
 import { CopyButton } from '../ui/copy-button';
-import { LocalDateTimePipe } from '../ui/local-date-time';
+import { LocalDateTime } from '../ui/local-date-time';
+import { SelectOnFocus } from '../ui/select-on-focus';
 import { svgDataUrl } from './qr-image';
 
 /**
@@ -11,7 +12,7 @@ import { svgDataUrl } from './qr-image';
  */
 @Component({
   selector: 'cv-created-link-card',
-  imports: [CopyButton, LocalDateTimePipe],
+  imports: [CopyButton, LocalDateTime, SelectOnFocus],
   templateUrl: './created-link-card.html',
   styleUrl: './created-link-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,9 +35,5 @@ export class CreatedLinkCard {
     const heading = this.heading().nativeElement;
     heading.focus();
     heading.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-  }
-
-  protected select(event: FocusEvent): void {
-    (event.target as HTMLInputElement).select();
   }
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../core/auth/auth.store';
 import { PublicConfigStore } from '../core/config/public-config.store';
+import { CloseIcon } from '../ui/close-icon';
 import { Logo } from '../ui/logo';
 import { UserMenu } from './user-menu';
 
@@ -10,7 +11,7 @@ const BOT_BANNER_DISMISSED = 'convoy.botBannerDismissed';
 /** The signed-in frame: header, notices, and the routed page filling the rest of the viewport. */
 @Component({
   selector: 'cv-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, Logo, UserMenu],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Logo, UserMenu, CloseIcon],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,6 @@
-import { formatLocalDateTime, formatLocalDateTimeFull } from './local-date-time';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { formatLocalDateTime, formatLocalDateTimeFull, LocalDateTime } from './local-date-time';
 
 describe('formatLocalDateTime', () => {
   const iso = '2026-11-24T08:05:00.000Z';
@@ -18,5 +20,31 @@ describe('formatLocalDateTime', () => {
 
   it.each([null, undefined, '', 'not a date'])('shows nothing for %p', (value) => {
     expect(formatLocalDateTime(value)).toBe('');
+  });
+});
+
+describe('LocalDateTime', () => {
+  @Component({
+    imports: [LocalDateTime],
+    template: `<time [cvLocalDateTime]="at()"></time>`,
+    changeDetection: ChangeDetectionStrategy.OnPush,
+  })
+  class Host {
+    readonly at = signal('2026-11-24T08:05:00.000Z');
+  }
+
+  it('shows the short local time, the long one on hover, and the machine-readable one', async () => {
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    const time = (fixture.nativeElement as HTMLElement).querySelector('time');
+
+    expect(time?.textContent).toBe(formatLocalDateTime('2026-11-24T08:05:00.000Z'));
+    expect(time?.title).toBe(formatLocalDateTimeFull('2026-11-24T08:05:00.000Z'));
+    expect(time?.getAttribute('datetime')).toBe('2026-11-24T08:05:00.000Z');
+
+    fixture.componentInstance.at.set('2026-12-01T18:30:00.000Z');
+    await fixture.whenStable();
+    expect(time?.textContent).toBe(formatLocalDateTime('2026-12-01T18:30:00.000Z'));
+    expect(time?.getAttribute('datetime')).toBe('2026-12-01T18:30:00.000Z');
   });
 });

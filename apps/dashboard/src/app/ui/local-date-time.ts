@@ -1,4 +1,4 @@
-import { Pipe, type PipeTransform } from '@angular/core';
+import { computed, Directive, input, Pipe, type PipeTransform } from '@angular/core';
 
 /** The browser's locale and time zone: Intl picks both up when given none. */
 const SHORT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -30,4 +30,18 @@ export class LocalDateTimePipe implements PipeTransform {
   transform(iso: string | null | undefined, style: 'short' | 'full' = 'short'): string {
     return style === 'full' ? formatLocalDateTimeFull(iso) : formatLocalDateTime(iso);
   }
+}
+
+/**
+ * `<time [cvLocalDateTime]="link.createdAt"></time>`: the short local form as its text, the long one
+ * as its tooltip, and the ISO time as its `datetime`.
+ */
+@Directive({
+  selector: 'time[cvLocalDateTime]',
+  host: { '[attr.datetime]': 'iso()', '[title]': 'full()', '[textContent]': 'short()' },
+})
+export class LocalDateTime {
+  readonly iso = input.required<string>({ alias: 'cvLocalDateTime' });
+  protected readonly short = computed(() => formatLocalDateTime(this.iso()));
+  protected readonly full = computed(() => formatLocalDateTimeFull(this.iso()));
 }

@@ -11,6 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { CloseIcon } from './close-icon';
 
 let nextId = 0;
 
@@ -23,17 +24,13 @@ let nextId = 0;
  */
 @Component({
   selector: 'cv-modal-dialog',
+  imports: [CloseIcon],
   template: `
     <dialog #dialog class="dialog" [attr.aria-labelledby]="headingId" (close)="onClose()" [attr.data-testid]="testId()">
       <header class="head">
         <h2 [id]="headingId">{{ heading() }}</h2>
         <button type="button" class="close" aria-label="Close" (click)="close()">
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-            <path
-              fill="currentColor"
-              d="M3.72 3.72a.75.75 0 0 1 1.06 0L8 6.94l3.22-3.22a.75.75 0 1 1 1.06 1.06L9.06 8l3.22 3.22a.75.75 0 1 1-1.06 1.06L8 9.06l-3.22 3.22a.75.75 0 0 1-1.06-1.06L6.94 8 3.72 4.78a.75.75 0 0 1 0-1.06Z"
-            />
-          </svg>
+          <cv-close-icon />
         </button>
       </header>
       @if (isOpen()) {

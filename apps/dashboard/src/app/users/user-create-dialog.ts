@@ -2,16 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, output, signal, viewChild }
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { Role, UserDto } from '@convoy/contracts';
 import { ModalDialog } from '../ui/modal-dialog';
+import { NEW_PASSWORD_VALIDATORS, PASSWORD_LENGTH_RULE, PASSWORD_TOO_SHORT, PasswordField } from '../ui/password-field';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from '../ui/role-labels';
-import { randomPassword } from './random-password';
 import { UsersStore } from './users.store';
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 /** "New user": email, role and a first password (typed or generated) → `POST /api/users`. */
 @Component({
   selector: 'cv-user-create-dialog',
-  imports: [ModalDialog, ReactiveFormsModule],
+  imports: [ModalDialog, PasswordField, ReactiveFormsModule],
   templateUrl: './user-create-dialog.html',
   styleUrl: './user-dialogs.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,11 +21,12 @@ export class UserCreateDialog {
   protected readonly roles = ROLE_OPTIONS;
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly roleDescriptions = ROLE_DESCRIPTIONS;
-  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly tooShort = PASSWORD_TOO_SHORT;
+  protected readonly passwordHint = `${PASSWORD_LENGTH_RULE}. Give it to them safely; they can change it under Account.`;
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(320)]],
     role: ['viewer' as Role, [Validators.required]],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)]],
+    password: ['', NEW_PASSWORD_VALIDATORS],
   });
   protected readonly submitted = signal(false);
   protected readonly showPassword = signal(false);
@@ -44,11 +43,6 @@ export class UserCreateDialog {
   protected invalid(field: 'email' | 'password'): boolean {
     const control = this.form.controls[field];
     return control.invalid && (this.submitted() || control.touched);
-  }
-
-  protected generate(): void {
-    this.form.controls.password.setValue(randomPassword());
-    this.showPassword.set(true);
   }
 
   protected async submit(form: HTMLFormElement): Promise<void> {

@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal, viewChild } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { UserDto } from '@convoy/contracts';
 import { ModalDialog } from '../ui/modal-dialog';
-import { randomPassword } from './random-password';
-import { MIN_PASSWORD_LENGTH } from './user-create-dialog';
+import { NEW_PASSWORD_VALIDATORS, PASSWORD_TOO_SHORT, PasswordField } from '../ui/password-field';
 import { UsersStore } from './users.store';
 
 /** An admin sets a new password for someone who lost theirs; the server ends that user's sessions. */
 @Component({
   selector: 'cv-user-password-dialog',
-  imports: [ModalDialog, ReactiveFormsModule],
+  imports: [ModalDialog, PasswordField, ReactiveFormsModule],
   templateUrl: './user-password-dialog.html',
   styleUrl: './user-dialogs.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,9 +19,9 @@ export class UserPasswordDialog {
   readonly changed = output<UserDto>();
 
   protected readonly user = signal<UserDto | null>(null);
-  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly tooShort = PASSWORD_TOO_SHORT;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)]],
+    password: ['', NEW_PASSWORD_VALIDATORS],
   });
   private readonly password = this.form.controls.password;
   protected readonly submitted = signal(false);
@@ -42,16 +41,11 @@ export class UserPasswordDialog {
     return this.password.invalid && (this.submitted() || this.password.touched);
   }
 
-  protected generate(): void {
-    this.password.setValue(randomPassword());
-    this.showPassword.set(true);
-  }
-
-  protected async submit(input: HTMLInputElement): Promise<void> {
+  protected async submit(field: PasswordField): Promise<void> {
     const user = this.user();
     this.submitted.set(true);
     if (!user || this.password.invalid) {
-      input.focus();
+      field.focus();
       return;
     }
     const updated = await this.store.update(user.id, { password: this.password.value }, 'Could not set the password');
@@ -59,7 +53,7 @@ export class UserPasswordDialog {
       this.dialog().close();
       this.changed.emit(updated);
     } else {
-      input.focus();
+      field.focus();
     }
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal, view
 import { RouterLink } from '@angular/router';
 import type { Role, UserDto } from '@convoy/contracts';
 import { ConfirmDialog } from '../ui/confirm-dialog';
-import { LocalDateTimePipe } from '../ui/local-date-time';
+import { LocalDateTime, LocalDateTimePipe } from '../ui/local-date-time';
 import { ROLE_LABELS, ROLE_OPTIONS } from '../ui/role-labels';
 import { UsersStore } from './users.store';
 
@@ -12,7 +12,7 @@ import { UsersStore } from './users.store';
  */
 @Component({
   selector: 'cv-users-table',
-  imports: [RouterLink, ConfirmDialog, LocalDateTimePipe],
+  imports: [RouterLink, ConfirmDialog, LocalDateTime, LocalDateTimePipe],
   templateUrl: './users-table.html',
   styleUrl: './users-table.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, output } from '@angular/core';
 import { LiveStore } from '../../core/live/live.store';
 import { STATUS_ORDER, STATUS_STYLE } from '../../map/status-style';
+import { CloseIcon } from '../../ui/close-icon';
 import { type DriverSort, FleetViewState } from '../fleet-view.state';
 
 /** Above the driver list: the count per status (as filter chips), search by name, sort order. */
 @Component({
   selector: 'cv-driver-filters',
+  imports: [CloseIcon],
   templateUrl: './driver-filters.html',
   styleUrl: './driver-filters.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

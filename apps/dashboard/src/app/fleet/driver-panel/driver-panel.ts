@@ -5,6 +5,7 @@ import { AuthStore } from '../../core/auth/auth.store';
 import { errorStatus, serverMessage } from '../../core/http/api-error';
 import { DriversApi } from '../../core/live/drivers-api';
 import { LiveStore } from '../../core/live/live.store';
+import { CloseIcon } from '../../ui/close-icon';
 import { FleetViewState } from '../fleet-view.state';
 import {
   formatAccuracy,
@@ -27,7 +28,7 @@ import { TrackSection } from './track-section';
  */
 @Component({
   selector: 'cv-driver-panel',
-  imports: [StatusBadge, DriverNameEditor, TrackSection, DeleteDriverDialog],
+  imports: [StatusBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, CloseIcon],
   templateUrl: './driver-panel.html',
   styleUrl: './driver-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
