@@ -1,5 +1,9 @@
 import type { Role } from './roles';
 
+/** A new password's length rule, enforced by the API and shown by the dashboard. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
 export interface UserDto {
   id: string;
   email: string;

@@ -12,16 +12,17 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type ControlValueAccessor, FormControl, NG_VALUE_ACCESSOR, ReactiveFormsModule, Validators } from '@angular/forms';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@convoy/contracts';
 import { randomPassword } from './random-password';
 
-/** The server's rule for a new password (`@MinLength(12)` on its DTOs). */
-export const MIN_PASSWORD_LENGTH = 12;
+/** The server's rule for a new password (contracts: enforced by its DTOs too). */
+export const MIN_PASSWORD_LENGTH = PASSWORD_MIN_LENGTH;
 /** The rule, for a new password's hint ("At least 12 characters; a few words make a good one."). */
 export const PASSWORD_LENGTH_RULE = `At least ${MIN_PASSWORD_LENGTH} characters`;
 /** A new password's message when it breaks the rule. */
 export const PASSWORD_TOO_SHORT = `${PASSWORD_LENGTH_RULE}.`;
 /** The validators of a new password's form control. */
-export const NEW_PASSWORD_VALIDATORS = [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(256)];
+export const NEW_PASSWORD_VALIDATORS = [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)];
 
 /**
  * A labelled password input for reactive forms (`formControlName`): a hint below it, replaced by

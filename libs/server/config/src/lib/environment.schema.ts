@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@convoy/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -86,8 +87,8 @@ export class EnvironmentVariables {
 
   @ValidateIf((env: EnvironmentVariables) => env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '')
   @IsString()
-  @MinLength(12, { message: 'must be at least 12 characters' })
-  @MaxLength(256, { message: 'must be at most 256 characters' })
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
   ADMIN_PASSWORD?: string;
 
   @trimmed()

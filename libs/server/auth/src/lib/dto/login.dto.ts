@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ChangePasswordRequest, LoginRequest } from '@convoy/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type ChangePasswordRequest, type LoginRequest } from '@convoy/contracts';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
@@ -22,9 +22,9 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(256)
   currentPassword!: string;
 
-  @ApiProperty({ example: 'a new long passphrase', minLength: 12, format: 'password' })
+  @ApiProperty({ example: 'a new long passphrase', minLength: PASSWORD_MIN_LENGTH, format: 'password' })
   @IsString()
-  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
-  @MaxLength(256)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword!: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type CreateUserRequest, type Role, type UpdateUserRequest, type UserDto } from '@convoy/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, type CreateUserRequest, type Role, type UpdateUserRequest, type UserDto } from '@convoy/contracts';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class UserResponseDto implements UserDto {
@@ -28,10 +28,10 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: 'a long passphrase', minLength: 12, format: 'password' })
+  @ApiProperty({ example: 'a long passphrase', minLength: PASSWORD_MIN_LENGTH, format: 'password' })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
   @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'dispatcher' })
@@ -50,10 +50,10 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsBoolean()
   disabled?: boolean;
 
-  @ApiPropertyOptional({ example: 'a new long passphrase', minLength: 12, format: 'password' })
+  @ApiPropertyOptional({ example: 'a new long passphrase', minLength: PASSWORD_MIN_LENGTH, format: 'password' })
   @IsOptional()
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 }
