@@ -8,10 +8,19 @@ const COMMITTED_SPEC = resolve(__dirname, '../../api/openapi.json');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface Operation {
-  security?: unknown[];
+  summary?: string;
+  security?: Array<Record<string, unknown>>;
   tags?: string[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
-type Document = { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>; components: { schemas: Record<string, { properties?: Record<string, { example?: unknown }> }> } };
+type Document = {
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
+  security: Array<Record<string, unknown>>;
+  components: {
+    schemas: Record<string, { properties?: Record<string, { example?: unknown }> }>;
+    securitySchemes: Record<string, { bearerFormat?: string }>;
+  };
+};
 
 describe('OpenAPI', () => {
   let fresh: FreshApi;
@@ -51,6 +60,49 @@ describe('OpenAPI', () => {
         expect({ schema: name, property, hasExample: 'example' in spec }).toEqual({ schema: name, property, hasExample: true });
       }
     }
+  });
+
+  it('gives every operation a summary, its 401 when guarded, and only security schemes that exist', () => {
+    const schemes = Object.keys(document.components.securitySchemes).sort();
+    expect(document.security.flatMap((requirement) => Object.keys(requirement)).sort()).toEqual(schemes);
+    // the tokens are opaque, not JWTs
+    expect(document.components.securitySchemes['bearer']?.bearerFormat).toBeUndefined();
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        const route = `${method.toUpperCase()} ${path}`;
+        const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+        const unknownSchemes = (operation.security ?? []).flatMap((requirement) => Object.keys(requirement)).filter((s) => !schemes.includes(s));
+        expect({ route, summary: !!operation.summary?.trim(), unknownSchemes, documents401: isPublic || '401' in operation.responses }).toEqual({
+          route,
+          summary: true,
+          unknownSchemes: [],
+          documents401: true,
+        });
+      }
+    }
+  });
+
+  it('describes CSV, GPX and GeoJSON exports as what they are, not as the JSON schema', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of METHODS) {
+        for (const [status, response] of Object.entries(item[method]?.responses ?? {})) {
+          for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+            if (mediaType.endsWith('json')) continue;
+            expect({ route: `${method.toUpperCase()} ${path} ${status} ${mediaType}`, ref: media.schema?.$ref }).toEqual({
+              route: `${method.toUpperCase()} ${path} ${status} ${mediaType}`,
+              ref: undefined,
+            });
+          }
+        }
+      }
+    }
+    const positions = document.paths['/api/drivers/{id}/positions']?.get;
+    expect(Object.keys(positions?.responses['200'].content ?? {}).sort()).toEqual(
+      ['application/geo+json', 'application/gpx+xml', 'application/json', 'text/csv'].sort(),
+    );
+    expect(Object.keys(positions?.responses['404'].content ?? {})).toEqual(['application/json']);
   });
 
   it('answers 401 without credentials on every operation that is not explicitly public', async () => {

@@ -273,6 +273,10 @@ test.describe.serial('the live fleet map', () => {
       const toggle = page.getByTestId('drawer-toggle');
       await expect(drawer).toBeHidden();
       await expect(toggle).toContainText('Drivers');
+      // zoom sits top right on a phone, inset like the drawer toggle on the left, not flush with the edge
+      const zoom = await page.locator('.leaflet-control-zoom').boundingBox();
+      const toggleBox = await toggle.boundingBox();
+      expect(390 - ((zoom?.x ?? 0) + (zoom?.width ?? 0))).toBeGreaterThanOrEqual(toggleBox?.x ?? 10);
 
       await toggle.click();
       await expect(drawer).toBeVisible();

@@ -3,9 +3,20 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { CONVOY_VERSION, SESSION_COOKIE } from '@convoy/contracts';
 import { PUBLIC_EXTENSION } from '@convoy/server/auth';
 
+const ERROR_BODY = { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponseDto' } } };
+/** What every guarded operation can answer, added where a controller does not say it itself. */
+const GUARDED_RESPONSES = {
+  '401': { description: 'No valid session cookie or bearer token', content: ERROR_BODY },
+};
+/** What the global ValidationPipe and the UUID pipes answer for malformed input. */
+const INVALID_INPUT = { '400': { description: 'Invalid body, query or path parameter', content: ERROR_BODY } };
+
+type Operation = { security?: unknown[]; parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> };
+
 /**
  * The OpenAPI document, generated from the controllers' decorators. Every operation needs the
- * bearer token or the session cookie except those marked @Public(), which get `security: []`.
+ * bearer token or the session cookie except those marked @Public(), which get `security: []`;
+ * guarded operations document their 401, and operations that take input their 400.
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -15,7 +26,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         'token from `/api/tokens` as `Authorization: Bearer <token>`.',
     )
     .setVersion(CONVOY_VERSION)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token from login, or an API token' }, 'bearer')
+    // the tokens are opaque random strings, not JWTs (Nest's default bearerFormat)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: undefined, description: 'Access token from login, or an API token' }, 'bearer')
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .addSecurityRequirements('bearer')
     .addSecurityRequirements('session')
@@ -25,10 +37,15 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   for (const pathItem of Object.values(document.paths)) {
     for (const operation of Object.values(pathItem)) {
-      if (operation && typeof operation === 'object' && PUBLIC_EXTENSION in operation) {
-        (operation as { security?: unknown[] }).security = [];
-        delete (operation as Record<string, unknown>)[PUBLIC_EXTENSION];
+      if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      const op = operation as Operation;
+      if (PUBLIC_EXTENSION in op) {
+        op.security = [];
+        delete (op as Record<string, unknown>)[PUBLIC_EXTENSION];
+      } else {
+        op.responses = { ...GUARDED_RESPONSES, ...op.responses };
       }
+      if (op.requestBody || op.parameters?.length) op.responses = { ...INVALID_INPUT, ...op.responses };
     }
   }
   return document;

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -60,7 +59,6 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiCookieAuth()
   @ApiOperation({ summary: 'Who is signed in (or which user an API token acts for)' })
   @ApiOkResponse({ type: MeResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })

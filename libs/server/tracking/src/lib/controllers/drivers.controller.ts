@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query, Res } from '@nestjs/common';
 import {
+  ApiExtraModels,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { DriverDto, PositionHistoryDto } from '@convoy/contracts';
 import { ErrorResponseDto, RequireRole } from '@convoy/server/auth';
@@ -67,8 +68,16 @@ export class DriversController {
     summary: 'Track for a time range (default: the last 24 h) as JSON, CSV, GPX or GeoJSON',
     description: 'Ranges with more than 5,000 points are thinned evenly in time (first and last kept); `downsampled` says so.',
   })
-  @ApiProduces('application/json', 'text/csv', 'application/gpx+xml', 'application/geo+json')
-  @ApiOkResponse({ type: PositionHistoryResponseDto })
+  @ApiExtraModels(PositionHistoryResponseDto)
+  @ApiOkResponse({
+    description: 'The track in the requested `format`; files come with a Content-Disposition filename',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PositionHistoryResponseDto) } },
+      'text/csv': { schema: { type: 'string', example: 'recorded_at,latitude,longitude,accuracy_m,speed_mps,heading_deg,source\n' } },
+      'application/gpx+xml': { schema: { type: 'string', example: '<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" …>' } },
+      'application/geo+json': { schema: { type: 'object', example: { type: 'FeatureCollection', features: [] } } },
+    },
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async positions(
     @Param('id', new ParseUUIDPipe()) id: string,
