@@ -8,11 +8,10 @@ import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
 import { ReadinessState } from '@convoy/server/health';
-import { configureHttpApp, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
+import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
 import { instrumentHttp } from '@convoy/server/metrics';
 import { PositionWriter } from '@convoy/server/tracking';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -63,7 +62,7 @@ async function bootstrap(): Promise<void> {
       createFastifyAdapter(config),
       { logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1), abortOnError: false, bufferLogs: true },
     );
-    app.useLogger(app.get(PinoLogger));
+    app.useLogger(app.get(ConvoyLogger));
     instrumentHttp(app);
     await configureHttpApp(app, config, { dashboardDir: resolve(__dirname, '../dashboard/browser') });
     const live = new LiveAdapter(app);

@@ -3,3 +3,4 @@ export * from './lib/http.module';
 export * from './lib/openapi';
 export * from './lib/startup-banner';
 export * from './lib/logging.module';
+export * from './lib/convoy-logger';

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
 import { LoggerModule } from 'nestjs-pino';
+import { ConvoyLogger } from './convoy-logger';
 
 const NEST_TO_PINO = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' } as const;
 /** Probes and scrapes every few seconds would drown the request log. */
@@ -38,6 +39,8 @@ export class LoggingModule {
           },
         }),
       ],
+      providers: [ConvoyLogger],
+      exports: [ConvoyLogger],
     };
   }
 }
