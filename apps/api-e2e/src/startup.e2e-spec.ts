@@ -80,7 +80,7 @@ describe('start-up', () => {
 
     const start = async () => {
       const port = await freePort();
-      const child = spawnApi({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'log' });
+      const child = spawnApi({ HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'log' }, { ownProcessGroup: true });
       running = { ...child, port };
       await waitFor(() => child.output().includes('Convoy is running'), 'the start-up banner', child.output);
       return running;
@@ -109,9 +109,11 @@ describe('start-up', () => {
       await client.login(email, password);
       expect(postgresProcessesUsing(dataDir).length).toBeGreaterThan(0);
 
-      // Ctrl-C: Convoy closes, then stops its Postgres; nothing is left running
-      expect(await first.stop('SIGINT')).toBe(0);
+      // Ctrl-C in the terminal signals the whole foreground group: Convoy closes, then stops its
+      // Postgres — which must not have gone down first under Convoy's feet
+      expect(await first.interruptGroup()).toBe(0);
       expect(first.output()).toContain('Embedded Postgres stopped');
+      expect(first.output()).not.toMatch(/terminating connection|pool raised an error|query failed|ERROR/i);
       expect(postgresProcessesUsing(dataDir)).toEqual([]);
 
       // a second start reuses the data: the same admin signs in, no new password is printed

