@@ -54,6 +54,13 @@ describe('tracking links', () => {
     expect((await admin.post('/api/links', { driverName: '' })).status).toBe(400);
     expect((await admin.post('/api/links', { driverName: 'x', expiresInHours: 721 })).status).toBe(400);
     expect((await admin.post('/api/links', { driverName: 'x', token: 'mine' })).status).toBe(400);
+    // shaped like every other error, and a missing field is one clear message
+    expect((await admin.post('/api/links', {})).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'VALIDATION_FAILED',
+      message: ['driverName is required'],
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,7 @@ import fastifyHelmet from '@fastify/helmet';
 import type { AppConfig } from '@convoy/server/config';
 import { createOpenApiDocument } from './openapi';
 import { SpaFallbackFilter } from './spa-fallback.filter';
+import { createValidationPipe } from './validation-pipe';
 
 /** Largest request body accepted (Telegram updates are a few KiB). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -70,7 +71,7 @@ export async function configureHttpApp(
   });
   await app.register(fastifyCookie);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(createValidationPipe());
 
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
