@@ -3,6 +3,7 @@ import type { CreatedLinkResponse } from '@convoy/contracts';
 import type { BotSetting } from '../core/config/bot-setup';
 import { CopyButton } from '../ui/copy-button';
 import { LocalDateTime } from '../ui/local-date-time';
+import { focusAndReveal } from '../ui/reveal';
 import { SelectOnFocus } from '../ui/select-on-focus';
 import { SettingNames } from '../ui/setting-names';
 import { svgDataUrl } from './qr-image';
@@ -36,11 +37,10 @@ export class CreatedLinkCard {
     return svg ? svgDataUrl(svg) : null;
   });
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+  private readonly card = viewChild.required<ElementRef<HTMLElement>>('card');
 
   /** Moves focus here, so keyboard and screen reader users land on the result. */
   focus(): void {
-    const heading = this.heading().nativeElement;
-    heading.focus();
-    heading.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    focusAndReveal(this.heading().nativeElement, this.card().nativeElement);
   }
 }
