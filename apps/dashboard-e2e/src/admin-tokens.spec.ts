@@ -67,4 +67,20 @@ test.describe('API tokens page', () => {
     const refused = await request.get('/api/auth/me', { headers: { authorization: `Bearer ${secret}` } });
     expect(refused.status()).toBe(401);
   });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+    test('"Create token" takes the user to the secret below the form: focused and scrolled into view', async ({ page, signIn }) => {
+      await signIn(ADMIN);
+      await page.goto('/api-tokens');
+      const name = unique('Phone script');
+      await page.getByLabel('Name').fill(name);
+      await page.getByTestId('create-token').click();
+
+      await expect(page.getByTestId('created-token').getByRole('heading', { name: `Token “${name}” created` })).toBeFocused();
+      await expect(page.getByTestId('created-token-secret')).toBeInViewport({ ratio: 1 });
+      await expect(page.getByTestId('copy-token')).toBeInViewport({ ratio: 1 });
+    });
+  });
 });

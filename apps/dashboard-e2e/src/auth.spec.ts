@@ -21,9 +21,9 @@ test.describe('signing in and out', () => {
     await expectMapVisible(page);
     expect(tileRequests.length).toBeGreaterThan(0);
     expect(tileRequests.every((url) => url.startsWith(`${TILE_HOST}/`))).toBe(true);
-    // the API runs without TELEGRAM_BOT_TOKEN
+    // the API runs without TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME: the banner names both
     await expect(page.getByTestId('bot-banner')).toHaveText(
-      /Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN is set\./,
+      /Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server\./,
     );
 
     await page.screenshot({ path: testInfo.outputPath('signed-in-map.png') });

@@ -51,9 +51,16 @@ test.describe.serial('the live fleet map', () => {
       );
       await expect(row.getByTestId('driver-row-status')).toHaveText('Live');
       await expect(page.getByTestId('status-count-live')).toHaveText('1');
+      // a screen reader hears the row as one sentence, not "Jan NovákLive · last seen just now"
+      await expect(row).toHaveAccessibleName(/^Jan Novák, live, seen (just now|\d+ s ago)$/);
 
       await page.getByTestId('fit-all').click();
       await expect.poll(async () => statusColoursAt(page, await mapCentre(page))).toContain('live');
+      // the legend is open on a wide screen, and has no "Demo" entry: this fleet has no demo drivers
+      const legend = page.getByTestId('map-legend');
+      await expect(legend).toHaveAttribute('open', '');
+      await expect(legend).toContainText('Live');
+      await expect(legend).not.toContainText('Demo');
       await screenshot(page, testInfo, 'fleet-map.png', 'fleet map: one live driver');
     });
 
@@ -173,6 +180,24 @@ test.describe.serial('the live fleet map', () => {
     });
   });
 
+  test('a link to a driver who does not exist says so in a short note and leads back to the fleet', async ({ page, signIn }) => {
+    await signIn(ADMIN);
+    await page.goto('/drivers/00000000-0000-4000-8000-000000000000');
+    const panel = page.getByTestId('driver-panel');
+    await expect(panel.getByRole('heading', { name: 'Driver not found' })).toBeVisible();
+    await expect(panel).toContainText('This driver does not exist or was deleted.');
+    // a compact note in the corner of the map, not a full-height sheet of nothing
+    const box = await panel.boundingBox();
+    const map = await page.getByTestId('fleet-map').boundingBox();
+    expect(box?.height).toBeLessThan(200);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThan((map?.y ?? 0) + (map?.height ?? 0) / 2);
+
+    await panel.getByRole('button', { name: 'Back to the map' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(panel).toHaveCount(0);
+    await expect(page.getByTestId('driver-row').filter({ hasText: 'Jan Novák' })).toBeVisible();
+  });
+
   test('a viewer sees the fleet and the panel but cannot rename or delete', async ({ page, signIn, fleetApi }) => {
     const created = await fleetApi.admin.post<UserDto>('/api/users', { ...VIEWER, role: 'viewer' });
     expect(created.status).toBe(201);
@@ -273,6 +298,10 @@ test.describe.serial('the live fleet map', () => {
       const toggle = page.getByTestId('drawer-toggle');
       await expect(drawer).toBeHidden();
       await expect(toggle).toContainText('Drivers');
+      // the legend starts folded: open, it would cover a good part of a phone's map
+      const legend = page.getByTestId('map-legend');
+      await expect(legend).toBeVisible();
+      await expect(legend).not.toHaveAttribute('open');
       // zoom sits top right on a phone, inset like the drawer toggle on the left, not flush with the edge
       const zoom = await page.locator('.leaflet-control-zoom').boundingBox();
       const toggleBox = await toggle.boundingBox();

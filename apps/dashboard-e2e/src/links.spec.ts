@@ -18,6 +18,13 @@ test.describe('tracking links, without a Telegram bot', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Links' }).click();
     await expect(page).toHaveURL(/\/links$/);
     await expect(page).toHaveTitle('Tracking links · Convoy');
+    // the top banner and the page name the same missing settings
+    await expect(page.getByTestId('bot-banner')).toContainText(
+      'tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
+    );
+    await expect(page.getByTestId('links-bot-missing')).toContainText(
+      'links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
+    );
 
     const driver = unique('Jan Novák');
     await page.getByLabel('Driver name').fill(driver);
@@ -67,6 +74,25 @@ test.describe('tracking links, without a Telegram bot', () => {
     await expect(page.getByTestId('link-row').filter({ hasText: driver })).toHaveCount(0);
     await page.getByTestId('links-filter-revoked').click();
     await expect(page.getByTestId('link-row').filter({ hasText: driver })).toHaveCount(1);
+  });
+});
+
+test.describe('tracking links on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('"Create link" takes the user to the new link below the form: focused and scrolled into view', async ({ page, signIn }) => {
+    await signIn(ADMIN);
+    await page.goto('/links');
+    const driver = unique('Phone driver');
+    await page.getByLabel('Driver name').fill(driver);
+    await page.getByTestId('create-link').click();
+
+    const card = page.getByTestId('created-link');
+    await expect(card.getByRole('heading', { name: `Link for ${driver}` })).toBeFocused();
+    // what the user came for is on screen, not below the fold under the form
+    await expect(page.getByTestId('link-token')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('copy-link-token')).toBeInViewport({ ratio: 1 });
+    await expect(card.getByText('Shown only now.')).toBeInViewport();
   });
 });
 
@@ -159,6 +185,9 @@ withBot.describe('tracking links, with a Telegram bot', () => {
 
       const qr = page.getByTestId('link-qr');
       await expect(qr).toBeVisible();
+      // the new card is where the user is: focused, and its QR code on screen whole
+      await expect(page.getByTestId('created-link').getByRole('heading', { name: 'Link for Night driver' })).toBeFocused();
+      await expect(qr).toBeInViewport({ ratio: 1 });
       const background = await qr.evaluate((img) => getComputedStyle(img.parentElement as HTMLElement).backgroundColor);
       expect(background).toBe('rgb(255, 255, 255)');
       expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(240);

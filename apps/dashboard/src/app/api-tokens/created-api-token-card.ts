@@ -3,6 +3,7 @@ import type { CreatedApiTokenResponse } from '@convoy/contracts';
 import { CopyButton } from '../ui/copy-button';
 import { LocalDateTimePipe } from '../ui/local-date-time';
 import { ROLE_LABELS } from '../ui/role-labels';
+import { focusAndReveal } from '../ui/reveal';
 import { SelectOnFocus } from '../ui/select-on-focus';
 import { curlExample } from './curl-example';
 
@@ -11,7 +12,7 @@ import { curlExample } from './curl-example';
   selector: 'cv-created-api-token-card',
   imports: [CopyButton, LocalDateTimePipe, SelectOnFocus],
   template: `
-    <section class="cv-card card" aria-labelledby="created-token-title" data-testid="created-token">
+    <section #card class="cv-card card" aria-labelledby="created-token-title" data-testid="created-token">
       <h2 id="created-token-title" #heading tabindex="-1">Token “{{ token().name }}” created</h2>
       <p class="cv-alert cv-alert--warn" data-testid="created-token-warning">
         <span><strong>Copy it now: you will not see it again.</strong> Convoy keeps only a fingerprint of it. If it is lost,
@@ -92,10 +93,9 @@ export class CreatedApiTokenCard {
   protected readonly example = computed(() => curlExample(this.origin, this.token().token));
   protected readonly roleLabel = computed(() => ROLE_LABELS[this.token().role]);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+  private readonly card = viewChild.required<ElementRef<HTMLElement>>('card');
 
   focus(): void {
-    const heading = this.heading().nativeElement;
-    heading.focus();
-    heading.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    focusAndReveal(this.heading().nativeElement, this.card().nativeElement);
   }
 }

@@ -7,17 +7,20 @@ import { DestroyRef, effect, inject, type Signal, signal, untracked } from '@ang
  * 10,000 rows behind it. Call in an injection context.
  */
 export function throttledSignal<T>(source: Signal<T>, intervalMs: number): Signal<T> {
-  const output = signal(untracked(source), { equal: () => false });
+  let emitted = untracked(source);
+  const output = signal(emitted, { equal: () => false });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastEmit = Number.NEGATIVE_INFINITY;
   const emit = () => {
     timer = undefined;
     lastEmit = Date.now();
-    output.set(untracked(source));
+    emitted = untracked(source);
+    output.set(emitted);
   };
   effect(() => {
-    source();
-    if (timer !== undefined) return;
+    // the effect's first run sees the value `output` starts with: that is not a change, and must not
+    // hold back the first real one (an empty list would say "No drivers match" for a second)
+    if (source() === emitted || timer !== undefined) return;
     const wait = lastEmit + intervalMs - Date.now();
     if (wait <= 0) untracked(emit);
     else timer = setTimeout(emit, wait);

@@ -1,8 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, input, output, viewChild } from '@angular/core';
 import type { CreatedLinkResponse } from '@convoy/contracts';
+import type { BotSetting } from '../core/config/bot-setup';
 import { CopyButton } from '../ui/copy-button';
 import { LocalDateTime } from '../ui/local-date-time';
+import { focusAndReveal } from '../ui/reveal';
 import { SelectOnFocus } from '../ui/select-on-focus';
+import { SettingNames } from '../ui/setting-names';
 import { svgDataUrl } from './qr-image';
 
 /**
@@ -12,7 +15,7 @@ import { svgDataUrl } from './qr-image';
  */
 @Component({
   selector: 'cv-created-link-card',
-  imports: [CopyButton, LocalDateTime, SelectOnFocus],
+  imports: [CopyButton, LocalDateTime, SelectOnFocus, SettingNames],
   templateUrl: './created-link-card.html',
   styleUrl: './created-link-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,20 +23,24 @@ import { svgDataUrl } from './qr-image';
 export class CreatedLinkCard {
   readonly link = input.required<CreatedLinkResponse>();
   readonly botUsername = input<string | null>(null);
-  /** The server runs without TELEGRAM_BOT_TOKEN: nothing answers the driver yet. */
-  readonly botDisabled = input(false);
+  /** The bot settings the server lacks (see missingBotSettings): nothing answers the driver yet. */
+  readonly missingSettings = input<readonly BotSetting[]>([]);
   readonly done = output<void>();
 
+  /** No URL: the server has no bot username, whatever else the config says (or if it could not be read). */
+  protected readonly noUrlSettings = computed(() => {
+    const missing = this.missingSettings();
+    return missing.includes('TELEGRAM_BOT_USERNAME') ? missing : [...missing, 'TELEGRAM_BOT_USERNAME'];
+  });
   protected readonly qrSource = computed(() => {
     const svg = this.link().qrSvg;
     return svg ? svgDataUrl(svg) : null;
   });
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+  private readonly card = viewChild.required<ElementRef<HTMLElement>>('card');
 
   /** Moves focus here, so keyboard and screen reader users land on the result. */
   focus(): void {
-    const heading = this.heading().nativeElement;
-    heading.focus();
-    heading.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    focusAndReveal(this.heading().nativeElement, this.card().nativeElement);
   }
 }

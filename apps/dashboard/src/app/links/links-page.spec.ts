@@ -129,7 +129,9 @@ describe('LinksPage', () => {
 
     it('without a bot username shows the token and why the link cannot be redeemed yet', async () => {
       await render('dispatcher', { ...CONFIG, botEnabled: false, botUsername: null });
-      expect(q('links-bot-missing')?.textContent).toContain('links cannot be redeemed until');
+      expect(q('links-bot-missing')?.textContent?.replace(/\s+/g, ' ')).toContain(
+        'links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server.',
+      );
 
       type('link-driver-name', 'Eva Svobodová');
       q<HTMLButtonElement>('create-link')?.click();
@@ -143,6 +145,24 @@ describe('LinksPage', () => {
       expect(q<HTMLInputElement>('link-token')?.value).toBe(createdLink().token);
       expect(q('link-qr')).toBeNull();
       expect(q('open-in-telegram')).toBeNull();
+    });
+
+    it('with a bot username but no token names only the token, before and after creating a link', async () => {
+      await render('dispatcher', { ...CONFIG, botEnabled: false });
+      expect(q('links-bot-missing')?.textContent?.replace(/\s+/g, ' ')).toContain(
+        'links cannot be redeemed until TELEGRAM_BOT_TOKEN is set on the server.',
+      );
+
+      type('link-driver-name', 'Eva Svobodová');
+      q<HTMLButtonElement>('create-link')?.click();
+      await settle();
+      backend.expectOne({ method: 'POST', url: API.links }).flush(createdLink());
+      await settle();
+
+      expect(q<HTMLInputElement>('link-url')?.value).toBe(createdLink().url);
+      expect(q('link-bot-not-running')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'The Telegram bot is not running on the server: this link cannot be redeemed until TELEGRAM_BOT_TOKEN is set.',
+      );
     });
 
     it('does not send a form without a driver name, and says what is missing', async () => {

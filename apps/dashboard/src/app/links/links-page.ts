@@ -1,6 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, viewChild } from '@angular/core';
 import { AuthStore } from '../core/auth/auth.store';
 import { PublicConfigStore } from '../core/config/public-config.store';
+import { SettingNames } from '../ui/setting-names';
 import { CreatedLinkCard } from './created-link-card';
 import { LinkCreateForm } from './link-create-form';
 import { LinksStore } from './links.store';
@@ -12,7 +13,7 @@ import { LinksTable } from './links-table';
  */
 @Component({
   selector: 'cv-links-page',
-  imports: [LinkCreateForm, CreatedLinkCard, LinksTable],
+  imports: [LinkCreateForm, CreatedLinkCard, LinksTable, SettingNames],
   providers: [LinksStore],
   templateUrl: './links-page.html',
   styleUrl: './links-page.scss',
@@ -25,7 +26,6 @@ export class LinksPage {
 
   protected readonly canManage = computed(() => this.auth.can('dispatcher'));
   protected readonly botUsername = computed(() => this.config.config()?.botUsername ?? null);
-  protected readonly botMissing = computed(() => this.config.config() !== null && !this.botUsername());
   private readonly createdCard = viewChild(CreatedLinkCard);
   private readonly injector = inject(Injector);
 

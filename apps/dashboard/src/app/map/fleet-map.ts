@@ -91,6 +91,11 @@ export class FleetMap implements MapCommands {
     return false;
   });
 
+  protected readonly hasDemoDrivers = computed(() => {
+    for (const driver of this.fleet().drivers.values()) if (driver.demo) return true;
+    return false;
+  });
+
   protected readonly options: MapOptions = {
     center: Leaflet.latLng(DEFAULT_VIEW.center),
     zoom: DEFAULT_VIEW.zoom,

@@ -1,7 +1,11 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { STATUS_ORDER, STATUS_STYLE } from './status-style';
 
-/** What the marker colours and shapes mean. Collapsible, so it never hides the map for long. */
+/**
+ * What the marker colours and shapes mean. Collapsible, so it never hides the map for long: open at
+ * first on wide screens, folded on phones (where it would cover a good part of the map), then as
+ * the dispatcher last left it.
+ */
 @Component({
   selector: 'cv-map-legend',
   template: `
@@ -15,11 +19,13 @@ import { STATUS_ORDER, STATUS_STYLE } from './status-style';
             <span class="cv-legend-meaning">{{ style[status].meaning }}</span>
           </li>
         }
-        <li>
-          <span class="cv-legend-dot cv-legend-demo" aria-hidden="true"></span>
-          <span class="cv-legend-label">Demo</span>
-          <span class="cv-legend-meaning">simulated driver</span>
-        </li>
+        @if (demo()) {
+          <li data-testid="map-legend-demo">
+            <span class="cv-legend-dot cv-legend-demo" aria-hidden="true"></span>
+            <span class="cv-legend-label">Demo</span>
+            <span class="cv-legend-meaning">simulated driver</span>
+          </li>
+        }
         <li>
           <span class="cv-legend-dot cv-legend-heading" aria-hidden="true"></span>
           <span class="cv-legend-label">Arrow</span>
@@ -112,6 +118,8 @@ import { STATUS_ORDER, STATUS_STYLE } from './status-style';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MapLegend {
+  /** The fleet has simulated drivers: explain their marker (otherwise it is noise). */
+  readonly demo = input(false);
   protected readonly statuses = STATUS_ORDER;
   protected readonly style = STATUS_STYLE;
   /** As the dispatcher left it; at first open on wide screens, folded on phones. */

@@ -70,13 +70,28 @@ describe('Shell', () => {
     await render(CONFIG);
 
     const banner = el.querySelector('[data-testid="bot-banner"]');
+    // the same settings the links page names: without both, no link can be redeemed
     expect(banner?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN is set.',
+      'Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server.',
     );
+    expect(Array.from(banner?.querySelectorAll('code') ?? [], (code) => code.textContent)).toEqual([
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_BOT_USERNAME',
+    ]);
 
     el.querySelector<HTMLButtonElement>('[aria-label="Dismiss notice"]')?.click();
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="bot-banner"]')).toBeNull();
+  });
+
+  it.each([
+    [{ botEnabled: true, botUsername: null }, 'TELEGRAM_BOT_USERNAME is set'],
+    [{ botEnabled: false, botUsername: 'convoy_bot' }, 'TELEGRAM_BOT_TOKEN is set'],
+  ])('names only the missing bot setting (%o)', async (bot, expected) => {
+    await render({ ...CONFIG, ...bot });
+
+    const banner = el.querySelector('[data-testid="bot-banner"]');
+    expect(banner?.textContent?.replace(/\s+/g, ' ')).toContain(`tracking links cannot be redeemed until ${expected} on the server.`);
   });
 
   it('has no bot warning when the bot is configured', async () => {

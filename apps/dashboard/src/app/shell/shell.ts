@@ -4,6 +4,7 @@ import { AuthStore } from '../core/auth/auth.store';
 import { PublicConfigStore } from '../core/config/public-config.store';
 import { CloseIcon } from '../ui/close-icon';
 import { Logo } from '../ui/logo';
+import { SettingNames } from '../ui/setting-names';
 import { UserMenu } from './user-menu';
 
 const BOT_BANNER_DISMISSED = 'convoy.botBannerDismissed';
@@ -11,7 +12,7 @@ const BOT_BANNER_DISMISSED = 'convoy.botBannerDismissed';
 /** The signed-in frame: header, notices, and the routed page filling the rest of the viewport. */
 @Component({
   selector: 'cv-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, Logo, UserMenu, CloseIcon],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Logo, UserMenu, CloseIcon, SettingNames],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

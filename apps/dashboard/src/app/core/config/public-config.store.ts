@@ -4,6 +4,7 @@ import type { PublicConfigDto } from '@convoy/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorStatus } from '../http/api-error';
 import { API } from '../http/api-paths';
+import { missingBotSettings } from './bot-setup';
 
 /** Used only when `/api/config` cannot be read, so the map still has a base layer. */
 export const FALLBACK_TILES = {
@@ -21,8 +22,8 @@ export class PublicConfigStore {
 
   readonly config = this._config.asReadonly();
   readonly error = this._error.asReadonly();
-  /** Explicitly false only when the server says so; unknown is not "disabled". */
-  readonly botDisabled = computed(() => this._config()?.botEnabled === false);
+  /** The bot settings the server lacks (links cannot be redeemed until they are set); empty while unknown. */
+  readonly missingBotSettings = computed(() => missingBotSettings(this._config()));
   readonly version = computed(() => this._config()?.version ?? null);
 
   load(): Promise<PublicConfigDto | null> {

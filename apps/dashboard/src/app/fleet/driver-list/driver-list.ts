@@ -16,7 +16,8 @@ import {
 } from '@angular/core';
 import type { LiveDriver } from '../../core/live/live-driver';
 import { STATUS_STYLE } from '../../map/status-style';
-import { formatAgo, formatSpeed } from '../format';
+import { formatAgo } from '../format';
+import { driverRowLabel, rowSpeed } from './driver-row-label';
 
 /** Height of one row (px): fixed, so only the rows in view need to exist. */
 export const ROW_HEIGHT = 60;
@@ -51,7 +52,9 @@ export class DriverList {
   protected readonly rowHeight = ROW_HEIGHT;
   protected readonly statusStyle = STATUS_STYLE;
   protected readonly ago = formatAgo;
-  protected readonly speed = formatSpeed;
+  protected readonly speed = rowSpeed;
+  /** The row's accessible name: its visible pieces as one sentence. */
+  protected readonly label = driverRowLabel;
 
   private readonly hasRows = computed(() => this.drivers().length > 0);
 

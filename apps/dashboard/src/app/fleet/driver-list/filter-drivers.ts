@@ -27,12 +27,26 @@ function byName(a: LiveDriver, b: LiveDriver): number {
   return collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 }
 
-/** Most recent first; never-seen drivers last (by name). */
+/** One minute: the grain of "last seen" order among drivers who are not live. */
+const MINUTE_MS = 60_000;
+
+/**
+ * Most recent first, but in buckets, so a row moves only when its driver changes bucket — not on every
+ * position (live drivers report every few seconds: ordering them by the millisecond would reshuffle
+ * the rows under the pointer and the keyboard focus on each re-sort).
+ * 1. live drivers, by name; 2. everybody else by the minute they were last seen, newest first, then
+ * by name; 3. never-seen drivers, by name.
+ */
 function byLastSeen(a: LiveDriver, b: LiveDriver): number {
-  if (a.lastSeenMs === null || b.lastSeenMs === null) {
-    return a.lastSeenMs === b.lastSeenMs ? byName(a, b) : a.lastSeenMs === null ? 1 : -1;
-  }
-  return b.lastSeenMs - a.lastSeenMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const newer = lastSeenBucket(b) - lastSeenBucket(a);
+  return newer > 0 ? 1 : newer < 0 ? -1 : byName(a, b); // NaN (both live or both never seen): by name
+}
+
+/** Higher = listed first. */
+function lastSeenBucket(driver: LiveDriver): number {
+  if (driver.lastSeenMs === null) return Number.NEGATIVE_INFINITY;
+  if (driver.status === 'live') return Number.POSITIVE_INFINITY;
+  return Math.floor(driver.lastSeenMs / MINUTE_MS);
 }
 
 const keys = new Map<string, string>();

@@ -32,6 +32,8 @@ import { TrackSection } from './track-section';
   templateUrl: './driver-panel.html',
   styleUrl: './driver-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // no driver (loading, or not found): a short message, not a full-height sheet of nothing
+  host: { '[class.compact]': '!driver()' },
 })
 export class DriverPanel {
   /** Route parameter `:id`. */
