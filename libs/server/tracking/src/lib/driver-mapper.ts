@@ -40,7 +40,7 @@ export function toDriverDto(driver: DriverEntity, now: Date, expectedIntervalMs:
 }
 
 export function rowToPositionDto(
-  row: Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'receivedAt'> | PositionEntity,
+  row: Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'telegramUserId' | 'receivedAt'> | PositionEntity,
 ): PositionDto {
   return {
     driverId: row.driverId,
