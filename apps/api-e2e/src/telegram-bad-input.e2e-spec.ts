@@ -39,6 +39,18 @@ describe('the webhook and the bot under bad input', () => {
     expect((await bed.admin.get('/health')).status).toBe(200);
   });
 
+  it('answers Telegram without browser security headers, which every other route keeps', async () => {
+    const answer = await bed.telegram.deliverRaw(JSON.stringify({ ...bed.updates.command(driver, '/help'), update_id: 900002 }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-request-id']).toBeTruthy();
+    expect(answer.headers['content-security-policy']).toBeUndefined();
+    expect(answer.headers['x-content-type-options']).toBeUndefined();
+
+    const health = await fetch(`${bed.api.baseUrl}/health`);
+    expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('stores a redelivered update once (the first version wins)', async () => {
     const first = bed.telegram.pushUpdate(bed.updates.location(driver, { latitude: 50.5, longitude: 14.5 }));
     await bed.telegram.waitForDelivered(first);
