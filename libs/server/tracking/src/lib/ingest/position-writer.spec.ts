@@ -33,20 +33,23 @@ function setup() {
   const statements: unknown[][] = [];
   let gate: Promise<void> | null = null;
   const failures: unknown[] = [];
-  const query = jest.fn(async (_sql: string, params: unknown[]) => {
+  const query = jest.fn(async ({ values: params }: { values: unknown[] }) => {
     statements.push(params);
     if (gate) await gate;
     const failure = failures.shift();
     if (failure) throw failure;
     const [indexes, drivers, , , , , , , , updates, , persist] = params as [number[], string[], ...unknown[][]];
-    return indexes.flatMap((i, k) => {
+    const rows = indexes.flatMap((i, k) => {
       if (drivers[k] !== KNOWN) return [];
       const update = (updates as Array<number | null>)[k];
       return [{ i, duplicate: (persist as boolean[])[k] && update !== null && storedUpdates.has(update) }];
     });
+    return { rows };
   });
+  const release = jest.fn(async () => undefined);
+  const dataSource = { createQueryRunner: () => ({ connect: async () => ({ query }), release }) };
   const metrics = { writerQueueDepth: { set: jest.fn() }, writerBatchSize: { observe: jest.fn() } } as unknown as ConvoyMetrics;
-  const writer = new PositionWriter({ query } as unknown as DataSource, metrics);
+  const writer = new PositionWriter(dataSource as unknown as DataSource, metrics);
   const published: PositionRow[][] = [];
   writer.committed$.subscribe((rows) => published.push(rows));
   /** Holds the next statement until the returned function is called (a write "in flight"). */
@@ -58,7 +61,7 @@ function setup() {
       release();
     };
   };
-  return { writer, query, statements, published, holdNext, failures };
+  return { writer, query, release, statements, published, holdNext, failures };
 }
 
 describe('PositionWriter', () => {
@@ -94,10 +97,11 @@ describe('PositionWriter', () => {
   });
 
   it('runs a batch again when a driver was deleted under it, and fails the batch on any other error', async () => {
-    const { writer, query, failures } = setup();
+    const { writer, query, release, failures } = setup();
     failures.push(Object.assign(new Error('violates foreign key constraint'), { code: '23503' }));
     await expect(writer.write(row({ telegramUpdateId: 1 }))).resolves.toBe('stored');
     expect(query).toHaveBeenCalledTimes(2);
+    expect(release).toHaveBeenCalledTimes(2); // the connection goes back to the pool either way
 
     // a failed write is answered 5xx, so Telegram delivers the update again
     failures.push(new Error('connection terminated'));

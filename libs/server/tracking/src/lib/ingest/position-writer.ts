@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { ConvoyMetrics } from '@convoy/server/metrics';
+import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PositionRow, WriteOutcome } from './position-row';
 
@@ -120,7 +121,7 @@ export class PositionWriter implements OnApplicationShutdown {
       sent.push(i);
     });
 
-    const known: Array<{ i: number; duplicate: boolean }> = await this.dataSource.query(WRITE_BATCH_SQL, columns(rows, sent));
+    const known = await this.runBatchStatement(columns(rows, sent));
     const knownRows = new Map(known.map((row) => [row.i, row.duplicate]));
     return outcomes.map((outcome, i) => {
       if (outcome) return outcome;
@@ -130,8 +131,24 @@ export class PositionWriter implements OnApplicationShutdown {
       return rows[i].persist ? 'stored' : 'latest-only';
     });
   }
+
+  /**
+   * A named prepared statement: each pooled connection parses and plans it once, then every batch
+   * sends only its parameters (the statement is the hot path's only query).
+   */
+  private async runBatchStatement(values: unknown[]): Promise<Array<{ i: number; duplicate: boolean }>> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const result = await client.query<{ i: number; duplicate: boolean }>({ name: WRITE_BATCH_STATEMENT, text: WRITE_BATCH_SQL, values });
+      return result.rows;
+    } finally {
+      await runner.release();
+    }
+  }
 }
 
+const WRITE_BATCH_STATEMENT = 'convoy_write_positions';
 const FOREIGN_KEY_VIOLATION = '23503';
 const DEADLOCK_DETECTED = '40P01';
 
