@@ -8,9 +8,9 @@ const ref = (userId: number, driverId: string, liveMessageId: number | null = 11
   sharingEndedAt: null,
 });
 
-function setup(ttlMs = 30_000, maxEntries = 100) {
+function setup(ttlMs = 30_000, maxEntries = 100, random = () => 1) {
   let now = 1_000_000;
-  const bindings = new TelegramBindings(ttlMs, maxEntries, () => now);
+  const bindings = new TelegramBindings(ttlMs, maxEntries, () => now, random);
   const remember = (entry: TelegramDriverRef) => bindings.set(entry, bindings.beginLoad());
   return { bindings, remember, advance: (ms: number) => (now += ms) };
 }
@@ -39,6 +39,18 @@ describe('TelegramBindings', () => {
     advance(5_000); // 30 s after it was read from Postgres
     expect(bindings.get(42)).toBeUndefined();
     expect(bindings.size).toBe(0);
+  });
+
+  it('spreads expiry over 80–100 % of the TTL, so entries loaded together are not reloaded together', () => {
+    const spread = [0, 0.5, 1];
+    const { bindings, remember, advance } = setup(30_000, 100, () => spread.shift() as number);
+    [1, 2, 3].forEach((user) => remember(ref(user, `d${user}`)));
+    advance(24_000);
+    expect([1, 2, 3].map((user) => bindings.get(user)?.id)).toEqual([undefined, 'd2', 'd3']);
+    advance(3_000);
+    expect([2, 3].map((user) => bindings.get(user)?.id)).toEqual([undefined, 'd3']);
+    advance(3_000);
+    expect(bindings.get(3)).toBeUndefined();
   });
 
   it('keeps at most maxEntries, dropping the least recently used', () => {

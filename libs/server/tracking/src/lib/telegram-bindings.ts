@@ -1,5 +1,9 @@
-/** How long a cached Telegram user → driver entry is trusted before Postgres is asked again. */
-export const TELEGRAM_BINDING_TTL_MS = 30_000;
+/**
+ * How long a cached Telegram user → driver entry is trusted at most before Postgres is asked again.
+ * Not a safety bound — the binding itself is checked by every write — but hygiene for the session
+ * fields; each entry gets 80–100 % of it, so entries loaded together do not all expire together.
+ */
+export const TELEGRAM_BINDING_TTL_MS = 5 * 60_000;
 /** Entries kept at most (least recently used go first); ~200 B each. */
 export const TELEGRAM_BINDING_MAX_ENTRIES = 20_000;
 
@@ -24,8 +28,8 @@ interface Entry {
  * Telegram user → driver, in memory, so a live-location edit does not cost a driver lookup.
  *
  * - Bounded: at most `maxEntries` (least recently used evicted first) and each entry at most `ttlMs`
- *   old — the TTL is fixed at load time, never extended by hits, so another replica's change of a
- *   live session is seen within `ttlMs` even for a driver who streams all day.
+ *   old — fixed at load time, never extended by hits, so another replica's change of a live session
+ *   is seen within `ttlMs` even for a driver who streams all day.
  * - Local changes invalidate at once: every write to a driver's binding or sharing state on this
  *   instance calls `invalidateDriver`/`invalidateUser` (SharingService, DriversService).
  * - A load racing an invalidation is not cached (generation check), so a lookup that started before
@@ -43,6 +47,7 @@ export class TelegramBindings {
     private readonly ttlMs = TELEGRAM_BINDING_TTL_MS,
     private readonly maxEntries = TELEGRAM_BINDING_MAX_ENTRIES,
     private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
   ) {}
 
   get size(): number {
@@ -75,7 +80,8 @@ export class TelegramBindings {
     if (previous) this.delete(ref.telegramUserId, previous.ref.id);
     const previousUser = this.userOfDriver.get(ref.id);
     if (previousUser !== undefined) this.delete(previousUser, ref.id);
-    this.byUser.set(ref.telegramUserId, { ref, expiresAt: this.now() + this.ttlMs });
+    const ttl = this.ttlMs * (0.8 + 0.2 * this.random());
+    this.byUser.set(ref.telegramUserId, { ref, expiresAt: this.now() + ttl });
     this.userOfDriver.set(ref.id, ref.telegramUserId);
     while (this.byUser.size > this.maxEntries) {
       const [oldestUser, oldest] = this.byUser.entries().next().value as [number, Entry];
