@@ -13,7 +13,7 @@ describe('the webhook and the bot under bad input', () => {
   const rows = () => positionRows(bed.database.url, driverId);
 
   beforeAll(async () => {
-    bed = await startTelegramTestbed('bad_input', 'webhook');
+    bed = await startTelegramTestbed('bad_input', 'webhook', { LOG_LEVEL: 'log' });
     const link = await bed.admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Careful driver' });
     driver = telegramUser();
     const start = bed.telegram.pushUpdate(bed.updates.command(driver, '/start', link.body.token));
@@ -37,6 +37,35 @@ describe('the webhook and the bot under bad input', () => {
     const huge = JSON.stringify({ update_id: 5, message: { text: 'x'.repeat(2 * 1024 * 1024) } });
     expect((await bed.telegram.deliverRaw(huge)).status).toBe(413);
     expect((await bed.admin.get('/health')).status).toBe(200);
+  });
+
+  it('answers Telegram without browser security headers, which every other route keeps', async () => {
+    const answer = await bed.telegram.deliverRaw(JSON.stringify({ ...bed.updates.command(driver, '/help'), update_id: 900002 }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-request-id']).toBeTruthy();
+    expect(answer.headers['content-security-policy']).toBeUndefined();
+    expect(answer.headers['x-content-type-options']).toBeUndefined();
+
+    const health = await fetch(`${bed.api.baseUrl}/health`);
+    expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('logs refused webhook calls, but not a request line per update (other routes keep theirs)', async () => {
+    const accepted = bed.telegram.pushUpdate(bed.updates.command(driver, '/status'));
+    await bed.telegram.waitForConfirmed(accepted);
+    await bed.telegram.deliverRaw('{}', { 'x-telegram-bot-api-secret-token': 'guess' });
+    expect((await bed.admin.get('/api/drivers')).status).toBe(200);
+
+    const lines = () => bed.api.output().split('\n');
+    // the log reaches us through a pipe: wait for the last request's line, everything before it is there too
+    for (let i = 0; i < 200 && !lines().some((l) => l.includes('request completed') && l.includes('/api/drivers')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const requestLines = lines().filter((l) => l.includes('request completed'));
+    expect(requestLines.some((l) => l.includes('/api/drivers'))).toBe(true);
+    expect(requestLines.filter((l) => l.includes('/telegram/webhook'))).toEqual([]);
+    expect(lines().some((l) => l.includes('Refused a webhook call') && l.includes('wrong or missing secret header'))).toBe(true);
   });
 
   it('stores a redelivered update once (the first version wins)', async () => {

@@ -6,7 +6,7 @@ import { HealthModule } from '@convoy/server/health';
 import { HttpModule, LoggingModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
-import { BotModule } from '@convoy/server/bot';
+import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
@@ -20,7 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggingModule.forRoot(options.config),
+        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH] }),
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,

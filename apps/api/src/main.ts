@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
+import { WEBHOOK_PATH } from '@convoy/server/bot';
 import { ReadinessState } from '@convoy/server/health';
 import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
@@ -64,7 +65,10 @@ async function bootstrap(): Promise<void> {
     );
     app.useLogger(app.get(ConvoyLogger));
     instrumentHttp(app);
-    await configureHttpApp(app, config, { dashboardDir: resolve(__dirname, '../dashboard/browser') });
+    await configureHttpApp(app, config, {
+      dashboardDir: resolve(__dirname, '../dashboard/browser'),
+      withoutSecurityHeaders: [`/${WEBHOOK_PATH}`],
+    });
     const live = new LiveAdapter(app);
     await live.connect();
     app.useWebSocketAdapter(live);

@@ -8,6 +8,7 @@ import {
   testPostgresServerUrl,
   TEST_ADMIN,
   type ApiProcess,
+  type BotApiDoubleOptions,
   type TestDatabase,
 } from '@convoy/testing';
 
@@ -25,15 +26,17 @@ export interface TelegramTestbed {
 
 /**
  * The built API with its bot pointed at the Bot API double, in webhook or polling mode, on a fresh
- * database; AUTO_TRACK_INTERVAL=0 so every update is history unless a test says otherwise.
+ * database (or on `database`, shared with another instance: give each its own `firstUpdateId`);
+ * AUTO_TRACK_INTERVAL=0 so every update is history unless a test says otherwise.
  */
 export async function startTelegramTestbed(
   label: string,
   mode: BotMode,
   env: Record<string, string | undefined> = {},
   database?: TestDatabase,
+  telegramOptions: BotApiDoubleOptions = {},
 ): Promise<TelegramTestbed> {
-  const telegram = new BotApiDouble();
+  const telegram = new BotApiDouble(telegramOptions);
   await telegram.start();
   const db = database ?? (await createTestDatabase(testPostgresServerUrl(), label));
   const port = await freePort();

@@ -17,4 +17,10 @@ export interface LocationReport {
   source: PositionSource;
   /** Telegram update_id: a redelivered update is stored once. */
   telegramUpdateId?: number | null;
+  /**
+   * Telegram sources: who sent it. The point is stored only while the driver is still bound to this
+   * Telegram user — checked in the same statement that writes it, so a /stop, re-bind or deletion
+   * on another instance always wins over what this instance remembers.
+   */
+  telegramUserId?: number | null;
 }

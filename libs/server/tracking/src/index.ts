@@ -3,6 +3,7 @@ export * from './lib/tracking.schema';
 export * from './lib/tracking.service';
 export * from './lib/drivers.service';
 export * from './lib/sharing.service';
+export * from './lib/telegram-bindings';
 export * from './lib/tracking.errors';
 export * from './lib/ingest/location-validation';
 export * from './lib/ingest/position-row';

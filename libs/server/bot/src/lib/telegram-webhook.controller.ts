@@ -36,12 +36,15 @@ export class TelegramWebhookController {
     @Headers('x-telegram-bot-api-secret-token') secretHeader: string | undefined,
     @Req() request: FastifyRequest,
   ): Promise<Record<string, never>> {
+    // this route has no request log (one request per position): refusals are logged here
     const given = Buffer.from(secretHeader ?? '');
     if (given.length !== this.secret.length || !timingSafeEqual(given, this.secret)) {
+      this.logger.warn(`Refused a webhook call from ${request.ip}: wrong or missing secret header`);
       throw new ForbiddenException('Wrong or missing X-Telegram-Bot-Api-Secret-Token');
     }
     const update = request.body as Update | undefined;
     if (!update || typeof update !== 'object' || !Number.isSafeInteger((update as { update_id?: unknown }).update_id)) {
+      this.logger.warn(`Refused a webhook call from ${request.ip}: the body is not a Telegram update`);
       throw new BadRequestException('Not a Telegram update');
     }
     try {

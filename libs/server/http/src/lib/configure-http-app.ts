@@ -38,10 +38,16 @@ export function createFastifyAdapter(config: Pick<AppConfig, 'trustProxy'>): Fas
 export interface HttpAppOptions {
   /** The built dashboard (dist/apps/dashboard/browser); served at `/` when it exists. */
   dashboardDir?: string;
+  /**
+   * Routes only machines call (the Telegram webhook): no browser security headers. Helmet builds its
+   * middleware on every request (~4 % of the webhook's CPU) for headers Telegram ignores.
+   */
+  withoutSecurityHeaders?: string[];
 }
 
 /**
- * Everything every instance of the API needs around its routes: security headers, cookies, CORS
+ * Everything every instance of the API needs around its routes: security headers (except on the
+ * `withoutSecurityHeaders` routes), cookies, CORS
  * allow-list, strict validation, OpenAPI at /api/docs, and the dashboard at /.
  */
 export async function configureHttpApp(
@@ -56,6 +62,14 @@ export async function configureHttpApp(
         'your proxy can pick its own address (and its own sign-in limit). Prefer a hop count or the proxies\' addresses.',
     );
   }
+  const bare = new Set(options.withoutSecurityHeaders ?? []);
+  // before helmet registers its own onRoute hook, which reads the route's `helmet` option
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      if (bare.has(route.url)) route.helmet = false;
+    });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
 import { LoggerModule } from 'nestjs-pino';
 import { ConvoyLogger } from './convoy-logger';
@@ -16,14 +16,25 @@ type RoutedMessage = IncomingMessage & { originalUrl?: string };
  * pino-pretty is installed. Every request gets an id (X-Request-Id is honoured and echoed) that all
  * its log lines carry; secrets in headers are redacted.
  */
+export interface LoggingOptions {
+  /**
+   * Routes machines call once per position (the Telegram webhook): no request log line and no
+   * per-request logger — at thousands of requests a second that would be most of the log and ~5 % of
+   * the CPU. Their handlers log their own failures; /metrics counts every answer by status.
+   */
+  unloggedPaths?: string[];
+}
+
 @Module({})
 export class LoggingModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: LoggingOptions = {}): DynamicModule {
     const pretty = !config.isProduction && canResolve('pino-pretty');
+    const unlogged = options.unloggedPaths ?? [];
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
+          exclude: unlogged.map((path) => ({ path, method: RequestMethod.ALL })),
           pinoHttp: {
             level: NEST_TO_PINO[config.logLevel],
             transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } : undefined,

@@ -50,7 +50,7 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
 }
 
 export function rowToPositionDto(
-  row: Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'receivedAt'> | PositionEntity,
+  row: Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'telegramUserId' | 'receivedAt'> | PositionEntity,
 ): PositionDto {
   return {
     driverId: row.driverId,

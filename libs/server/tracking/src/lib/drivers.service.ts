@@ -6,6 +6,7 @@ import { Subject } from 'rxjs';
 import { Repository } from 'typeorm';
 import { toDriverDto } from './driver-mapper';
 import { DriverEntity } from './entities/driver.entity';
+import { TelegramBindings } from './telegram-bindings';
 import { driverNotFound } from './tracking.errors';
 import { TrackingService } from './tracking.service';
 
@@ -18,6 +19,7 @@ export class DriversService {
     @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
     private readonly tracking: TrackingService,
     private readonly config: AppConfig,
+    private readonly bindings: TelegramBindings,
   ) {}
 
   async list(): Promise<DriverDto[]> {
@@ -41,6 +43,7 @@ export class DriversService {
   async remove(id: string): Promise<void> {
     const result = await this.drivers.delete({ id });
     if (!result.affected) throw driverNotFound();
+    this.bindings.invalidateDriver(id);
     this.tracking.forget(id);
     this.changes$.next({ type: 'deleted', driverId: id });
   }

@@ -6,6 +6,7 @@ import { Subject } from 'rxjs';
 import { IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { DriverEntity } from './entities/driver.entity';
 import { DriversService } from './drivers.service';
+import { TelegramBindings, type TelegramDriverRef } from './telegram-bindings';
 import { TrackingService } from './tracking.service';
 
 /** Telegram's "indefinite" live_period. */
@@ -34,10 +35,34 @@ export class SharingService {
     @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
     private readonly driversService: DriversService,
     private readonly tracking: TrackingService,
+    private readonly bindings: TelegramBindings,
   ) {}
 
-  findByTelegramUser(userId: number): Promise<DriverEntity | null> {
-    return this.drivers.findOneBy({ telegramUserId: userId });
+  /** The driver bound to a Telegram user, read from Postgres (and remembered for live edits). */
+  async findByTelegramUser(userId: number): Promise<DriverEntity | null> {
+    const loadedAt = this.bindings.beginLoad();
+    const driver = await this.drivers.findOneBy({ telegramUserId: userId });
+    if (driver) this.bindings.set(toRef(driver, userId), loadedAt);
+    return driver;
+  }
+
+  /**
+   * The hot path: the driver of a Telegram user from memory, but only while `messageId` is the live
+   * location being followed and the session is open — anything else (a new session, a final edit,
+   * an expired period) goes to Postgres through findByTelegramUser. Positions written with the
+   * Telegram user id are still checked against the binding in Postgres (see PositionWriter): a
+   * write answering `unknown-driver` means the binding changed elsewhere; call forgetTelegramUser.
+   */
+  cachedLiveDriver(userId: number, messageId: number, now = new Date()): TelegramDriverRef | null {
+    const ref = this.bindings.get(userId);
+    if (!ref || ref.liveMessageId !== messageId || ref.sharingEndedAt !== null) return null;
+    if (ref.liveUntil !== null && ref.liveUntil <= now) return null;
+    return ref;
+  }
+
+  /** What this instance remembers about the Telegram user is stale (their position was refused). */
+  forgetTelegramUser(userId: number): void {
+    this.bindings.invalidateUser(userId);
   }
 
   /**
@@ -55,6 +80,8 @@ export class SharingService {
     driver.telegramLastName = identity.lastName;
     driver.languageCode = identity.languageCode;
     const saved = await this.drivers.save(driver);
+    this.bindings.invalidateUser(identity.userId);
+    this.bindings.invalidateDriver(saved.id);
     return { driver: this.driversService.publish(saved), created: !existing };
   }
 
@@ -72,6 +99,7 @@ export class SharingService {
       { id: driverId },
       { liveMessageId: messageId, liveUntil, sharingSince: driver.sharingSince, sharingEndedAt: null },
     );
+    this.bindings.invalidateDriver(driverId);
     if (!sameSession) this.driversService.publish(driver);
   }
 
@@ -80,6 +108,7 @@ export class SharingService {
     const driver = await this.driversService.entity(driverId);
     if (driver.sharingEndedAt !== null || driver.sharingSince === null) {
       await this.drivers.update({ id: driverId }, { sharingEndedAt: null, sharingSince: driver.sharingSince ?? at });
+      this.bindings.invalidateDriver(driverId);
     }
   }
 
@@ -89,6 +118,8 @@ export class SharingService {
       { id: driverId, sharingEndedAt: IsNull() },
       { sharingEndedAt: at, liveUntil: null, liveMessageId: null, sharingSince: null },
     );
+    // also when another replica ended it first: what this one remembers is stale either way
+    this.bindings.invalidateDriver(driverId);
     if (!result.affected) return false;
     this.driversService.publish(await this.driversService.entity(driverId));
     return true;
@@ -97,6 +128,7 @@ export class SharingService {
   /** Forgets the driver's Telegram binding (/stop keeps their history unless they delete it). */
   async unbind(driverId: string): Promise<void> {
     await this.drivers.update({ id: driverId }, { telegramUserId: null, telegramChatId: null });
+    this.bindings.invalidateDriver(driverId);
     this.tracking.forget(driverId);
   }
 
@@ -114,4 +146,14 @@ export class SharingService {
     }
     return expired.length;
   }
+}
+
+function toRef(driver: DriverEntity, telegramUserId: number): TelegramDriverRef {
+  return {
+    id: driver.id,
+    telegramUserId,
+    liveMessageId: driver.liveMessageId,
+    liveUntil: driver.liveUntil,
+    sharingEndedAt: driver.sharingEndedAt,
+  };
 }

@@ -7,6 +7,7 @@ import { PositionWriter } from './ingest/position-writer';
 import { PositionHistoryService } from './position-history.service';
 import { RetentionJob } from './retention.job';
 import { SharingService } from './sharing.service';
+import { TelegramBindings } from './telegram-bindings';
 import { TRACKING_ENTITIES } from './tracking.schema';
 import { TrackingService } from './tracking.service';
 
@@ -14,7 +15,16 @@ import { TrackingService } from './tracking.service';
 @Module({
   imports: [TypeOrmModule.forFeature(TRACKING_ENTITIES)],
   controllers: [DriversController, SeedDriversController],
-  providers: [PositionWriter, TrackingService, DriversService, SharingService, PositionHistoryService, RetentionJob],
+  providers: [
+    PositionWriter,
+    TrackingService,
+    DriversService,
+    SharingService,
+    PositionHistoryService,
+    RetentionJob,
+    // one per instance; a factory because its constructor takes tuning values, not dependencies
+    { provide: TelegramBindings, useFactory: () => new TelegramBindings() },
+  ],
   exports: [TrackingService, DriversService, SharingService, PositionWriter],
 })
 export class TrackingModule {}

@@ -70,6 +70,7 @@ export class TrackingService {
       recordedAt: report.recordedAt,
       source: report.source,
       telegramUpdateId: report.telegramUpdateId ?? null,
+      telegramUserId: report.telegramUserId ?? null,
       persist: this.shouldStore(report, previous, isNewest),
       receivedAt,
     };
@@ -77,7 +78,11 @@ export class TrackingService {
     this.metrics.positionsIngested.inc({ source: report.source, outcome });
     if (outcome === 'unknown-driver') {
       this.latest.delete(report.driverId);
-      throw new UnknownDriverError(`driver ${report.driverId} does not exist`);
+      throw new UnknownDriverError(
+        report.telegramUserId
+          ? `driver ${report.driverId} does not exist or is no longer bound to Telegram user ${report.telegramUserId}`
+          : `driver ${report.driverId} does not exist`,
+      );
     }
     if (outcome !== 'duplicate' && isNewest) {
       this.latest.set(report.driverId, {

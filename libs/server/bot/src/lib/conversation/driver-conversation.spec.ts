@@ -1,5 +1,11 @@
 import { LinkRedemptionError, LinkRedemptionFailure, type LinksService } from '@convoy/server/links';
-import { InvalidLocationError, InvalidLocationReason, type SharingService, type TrackingService } from '@convoy/server/tracking';
+import {
+  InvalidLocationError,
+  InvalidLocationReason,
+  UnknownDriverError,
+  type SharingService,
+  type TrackingService,
+} from '@convoy/server/tracking';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import { DriverConversation } from './driver-conversation';
 
@@ -36,6 +42,8 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
   const links = { claim: jest.fn(), attachDriver: jest.fn() };
   const sharing = {
     findByTelegramUser: jest.fn().mockResolvedValue(driver),
+    cachedLiveDriver: jest.fn().mockReturnValue(null),
+    forgetTelegramUser: jest.fn(),
     bindTelegramUser: jest.fn().mockResolvedValue({ driver: { id: 'd1', name: 'Jan' }, created: true }),
     startLiveSharing: jest.fn(),
     recordCheckIn: jest.fn(),
@@ -127,5 +135,45 @@ describe('DriverConversation', () => {
     const failing = setup();
     failing.tracking.ingest.mockRejectedValue(new Error('connection terminated'));
     await expect(failing.conversation.handle(message({ location: at(50, 14) }), failing.replier)).rejects.toThrow('connection terminated');
+  });
+
+  describe('live edits with the binding remembered in memory', () => {
+    const remembered = { id: 'd1', telegramUserId: 42, liveMessageId: 11, liveUntil: null, sharingEndedAt: null };
+    const edit = (editDate: number) =>
+      message({ updateId: editDate, edited: true, messageId: 11, editDate, location: at(50.3, 14.6, { livePeriod: 3600 }) });
+
+    it('stores an edit of the followed live location without looking the driver up', async () => {
+      const { conversation, replier, sharing, tracking } = setup();
+      sharing.cachedLiveDriver.mockReturnValue(remembered);
+      await conversation.handle(edit(T0 + 60), replier);
+      expect(sharing.cachedLiveDriver).toHaveBeenCalledWith(42, 11);
+      expect(sharing.findByTelegramUser).not.toHaveBeenCalled();
+      expect(tracking.ingest).toHaveBeenCalledWith(expect.objectContaining({ driverId: 'd1', telegramUserId: 42, latitude: 50.3 }));
+    });
+
+    it('sends the point to the driver the user is bound to now when the remembered binding was changed elsewhere', async () => {
+      // /stop and a new link on another instance: Postgres refused the point for the old driver
+      const { conversation, replier, replies, sharing, tracking } = setup({ id: 'd2', name: 'Jan', liveMessageId: null, sharingEndedAt: null });
+      sharing.cachedLiveDriver.mockReturnValue(remembered);
+      tracking.ingest.mockRejectedValueOnce(new UnknownDriverError('driver d1 is no longer bound to Telegram user 42'));
+      await conversation.handle(edit(T0 + 60), replier);
+      expect(sharing.forgetTelegramUser).toHaveBeenCalledWith(42);
+      expect(sharing.findByTelegramUser).toHaveBeenCalledWith(42);
+      expect(sharing.startLiveSharing).toHaveBeenCalledWith('d2', 11, new Date(T0 * 1000), 3600);
+      expect(tracking.ingest).toHaveBeenCalledTimes(2);
+      expect(tracking.ingest).toHaveBeenLastCalledWith(expect.objectContaining({ driverId: 'd2', latitude: 50.3 }));
+      expect(replies).toEqual([]);
+    });
+
+    it('stores nothing for a user who was unbound or whose driver was deleted elsewhere', async () => {
+      const { conversation, replier, replies, sharing, tracking } = setup(null);
+      sharing.cachedLiveDriver.mockReturnValue(remembered);
+      tracking.ingest.mockRejectedValueOnce(new UnknownDriverError('driver d1 does not exist'));
+      await conversation.handle(edit(T0 + 60), replier);
+      expect(sharing.forgetTelegramUser).toHaveBeenCalledWith(42);
+      expect(tracking.ingest).toHaveBeenCalledTimes(1);
+      expect(sharing.startLiveSharing).not.toHaveBeenCalled();
+      expect(replies).toEqual([]);
+    });
   });
 });

@@ -15,8 +15,6 @@ import { StartAttempts } from './start-attempts';
 /** Telegram may deliver the last live edit a little after the period's nominal end. */
 const LIVE_PERIOD_GRACE_S = 60;
 
-type Driver = NonNullable<Awaited<ReturnType<SharingService['findByTelegramUser']>>>;
-
 /**
  * What the bot does with each message from a driver. Storage failures propagate (the webhook then
  * answers 5xx and Telegram retries); everything else gets a polite reply or is ignored.
@@ -109,54 +107,76 @@ export class DriverConversation {
   private async onLocation(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
     const location = message.location as NonNullable<IncomingMessage['location']>;
     if (message.isVenue) return message.edited ? undefined : replier.reply(t.venueNotLocation);
+    const livePeriod = location.livePeriod;
+    if (message.edited && livePeriod !== undefined && livePeriod !== null) return this.onLiveEdit(message, livePeriod);
+
     const driver = await this.driverOf(message);
     if (!driver) return message.edited ? undefined : replier.reply(t.notLinked);
 
-    const livePeriod = location.livePeriod;
     if (message.edited) {
+      // the final edit of a live location carries no live_period: the driver stopped sharing
       const editedAt = new Date((message.editDate ?? message.date) * 1000);
-      if (livePeriod === undefined || livePeriod === null) {
-        // the final edit of a live location carries no live_period: the driver stopped sharing
-        if (driver.liveMessageId === message.messageId || driver.sharingEndedAt === null) {
-          if (await this.sharing.endSharing(driver.id, editedAt)) await replier.reply(t.liveStopped);
-        }
-        return;
+      if (driver.liveMessageId === message.messageId || driver.sharingEndedAt === null) {
+        if (await this.sharing.endSharing(driver.id, editedAt)) await replier.reply(t.liveStopped);
       }
-      if (!isPositiveInt(livePeriod)) return;
-      const endsAt = message.date + livePeriod + LIVE_PERIOD_GRACE_S;
-      if (livePeriod < LIVE_PERIOD_INDEFINITE && (message.editDate ?? message.date) > endsAt) return; // after the period
-      const lateForEndedSession = driver.sharingEndedAt !== null && editedAt <= driver.sharingEndedAt;
-      if (!lateForEndedSession && driver.liveMessageId !== message.messageId) {
-        // an edit of a live location the bot never saw start (sharing began before /start)
-        await this.sharing.startLiveSharing(driver.id, message.messageId, new Date(message.date * 1000), livePeriod);
-      }
-      await this.ingest(driver, message, editedAt, 'telegram-live', null, replier);
       return;
     }
 
     const sentAt = new Date(message.date * 1000);
     if (livePeriod !== undefined && livePeriod !== null) {
       if (!isPositiveInt(livePeriod)) return replier.reply(t.invalidLocation);
-      if (!(await this.ingest(driver, message, sentAt, 'telegram-live', t, replier))) return;
+      if ((await this.ingest(driver, message, { recordedAt: sentAt, source: 'telegram-live', t, replier })) !== 'accepted') return;
       await this.sharing.startLiveSharing(driver.id, message.messageId, sentAt, livePeriod);
       const until = livePeriod >= LIVE_PERIOD_INDEFINITE ? null : clock(new Date((message.date + livePeriod) * 1000));
       return replier.reply(t.liveStarted(until));
     }
-    if (!(await this.ingest(driver, message, sentAt, 'telegram-checkin', t, replier))) return;
+    if ((await this.ingest(driver, message, { recordedAt: sentAt, source: 'telegram-checkin', t, replier })) !== 'accepted') return;
     await this.sharing.recordCheckIn(driver.id, sentAt);
     await replier.reply(t.checkInThanks);
   }
 
-  /** Stores the point; false (with a reply for a new message) when it is not a usable location. */
+  /**
+   * The hot path: a moving live location. While this message is the session being followed, the
+   * driver comes from memory and the write itself confirms the binding in Postgres; when it does not
+   * (a /stop, re-bind or deletion elsewhere), the driver is looked up again and the point goes to
+   * whoever the Telegram user is bound to now — or nowhere.
+   */
+  private async onLiveEdit(message: IncomingMessage, livePeriod: unknown): Promise<void> {
+    if (!isPositiveInt(livePeriod)) return;
+    const endsAt = message.date + livePeriod + LIVE_PERIOD_GRACE_S;
+    if (livePeriod < LIVE_PERIOD_INDEFINITE && (message.editDate ?? message.date) > endsAt) return; // after the period
+    const editedAt = new Date((message.editDate ?? message.date) * 1000);
+    const userId = (message.from as NonNullable<IncomingMessage['from']>).id;
+
+    const cached = this.sharing.cachedLiveDriver(userId, message.messageId);
+    if (cached) {
+      const outcome = await this.ingest(cached, message, { recordedAt: editedAt, source: 'telegram-live', fromCache: true });
+      if (outcome !== 'unknown-driver') return;
+    }
+
+    const driver = await this.driverOf(message);
+    if (!driver) return;
+    const lateForEndedSession = driver.sharingEndedAt !== null && editedAt <= driver.sharingEndedAt;
+    if (!lateForEndedSession && driver.liveMessageId !== message.messageId) {
+      // an edit of a live location the bot never saw start (sharing began before /start)
+      await this.sharing.startLiveSharing(driver.id, message.messageId, new Date(message.date * 1000), livePeriod);
+    }
+    await this.ingest(driver, message, { recordedAt: editedAt, source: 'telegram-live' });
+  }
+
+  /**
+   * Stores the point (`accepted` includes a redelivered update and a thinned live point). Otherwise
+   * not a usable location, or the driver is gone / no longer bound to this Telegram user (what this
+   * instance remembered about the user is dropped); a new message then gets a reply.
+   */
   private async ingest(
-    driver: Driver,
+    driver: { id: string },
     message: IncomingMessage,
-    recordedAt: Date,
-    source: 'telegram-live' | 'telegram-checkin',
-    t: BotMessages | null,
-    replier: Replier,
-  ): Promise<boolean> {
+    options: IngestOptions,
+  ): Promise<'accepted' | 'invalid' | 'unknown-driver'> {
+    const { recordedAt, source, t, replier } = options;
     const location = message.location as NonNullable<IncomingMessage['location']>;
+    const userId = (message.from as NonNullable<IncomingMessage['from']>).id;
     try {
       await this.tracking.ingest({
         driverId: driver.id,
@@ -167,21 +187,37 @@ export class DriverConversation {
         recordedAt,
         source,
         telegramUpdateId: message.updateId,
+        telegramUserId: userId,
       });
-      return true;
+      return 'accepted';
     } catch (error) {
-      if (error instanceof InvalidLocationError || error instanceof UnknownDriverError) {
-        this.logger.warn(`Ignored a location from Telegram user ${message.from?.id}: ${error.message}`);
-        if (t) await replier.reply(t.invalidLocation);
-        return false;
+      if (!(error instanceof UnknownDriverError || error instanceof InvalidLocationError)) throw error;
+      if (error instanceof UnknownDriverError) {
+        this.sharing.forgetTelegramUser(userId);
+        if (options.fromCache) {
+          this.logger.debug(`Binding of Telegram user ${userId} changed elsewhere, looking it up again: ${error.message}`);
+          return 'unknown-driver';
+        }
       }
-      throw error;
+      this.logger.warn(`Ignored a location from Telegram user ${userId}: ${error.message}`);
+      if (t && replier) await replier.reply(t.invalidLocation);
+      return error instanceof UnknownDriverError ? 'unknown-driver' : 'invalid';
     }
   }
 
   private driverOf(message: IncomingMessage) {
     return this.sharing.findByTelegramUser((message.from as NonNullable<IncomingMessage['from']>).id);
   }
+}
+
+interface IngestOptions {
+  recordedAt: Date;
+  source: 'telegram-live' | 'telegram-checkin';
+  /** A new message: explain a refused point to the driver. */
+  t?: BotMessages;
+  replier?: Replier;
+  /** The driver came from memory: `unknown-driver` is not news, the caller looks the driver up again. */
+  fromCache?: boolean;
 }
 
 function isPositiveInt(value: unknown): value is number {

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { ConvoyMetrics } from '@convoy/server/metrics';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import type { DataSource } from 'typeorm';
 import type { PositionRow, WriteOutcome } from './position-row';
 
 /** Rows per statement: large enough to amortise a commit, small enough to keep latency flat. */
@@ -16,8 +17,9 @@ interface Pending {
 
 /**
  * Group commit. Idle: a row is written at once. While a write is in flight, new rows wait; the next
- * write takes them all (up to MAX_BATCH_ROWS) in one transaction: one INSERT … SELECT unnest(…) for
- * the history and one UPDATE … FROM unnest(…) for each driver's latest position. Each caller's promise
+ * write takes them all (up to MAX_BATCH_ROWS) in one statement — one round trip, one transaction:
+ * INSERT … SELECT FROM unnest(…) for the history and UPDATE … FROM for each driver's latest
+ * position, joined to `drivers` so rows of deleted (or unbound) drivers are reported, not fatal. Each caller's promise
  * resolves after its row is committed, so a webhook is answered only once its position is durable.
  * No timer: latency is one write when idle, and batches grow with load.
  */
@@ -38,7 +40,7 @@ export class PositionWriter implements OnApplicationShutdown {
     return new Promise<WriteOutcome>((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
       this.metrics.writerQueueDepth.set(this.queue.length);
-      this.draining ??= this.drain().finally(() => (this.draining = null));
+      this.draining ??= this.drain();
     });
   }
 
@@ -56,100 +58,158 @@ export class PositionWriter implements OnApplicationShutdown {
     await this.flush();
   }
 
+  /**
+   * Writes until the queue is empty. `draining` is cleared in the same tick the queue is found empty:
+   * a caller resumed by the last commit that writes again at once must start a new drain, not queue
+   * behind one that has already finished.
+   */
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH_ROWS);
-      this.metrics.writerQueueDepth.set(this.queue.length);
-      this.metrics.writerBatchSize.observe(batch.length);
-      try {
-        const outcomes = await this.dataSource.transaction((manager) => this.commit(manager, batch.map((p) => p.row)));
-        batch.forEach((pending, i) => pending.resolve(outcomes[i]));
-        const accepted = batch.filter((_, i) => outcomes[i] === 'stored' || outcomes[i] === 'latest-only').map((p) => p.row);
-        if (accepted.length > 0) this.committed$.next(accepted);
-      } catch (error) {
-        this.logger.error(`Writing ${batch.length} positions failed: ${(error as Error).message}`);
-        for (const pending of batch) pending.reject(error);
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH_ROWS);
+        this.metrics.writerQueueDepth.set(this.queue.length);
+        this.metrics.writerBatchSize.observe(batch.length);
+        try {
+          const outcomes = await this.commitRacing(batch.map((p) => p.row));
+          batch.forEach((pending, i) => pending.resolve(outcomes[i]));
+          const accepted = batch.filter((_, i) => outcomes[i] === 'stored' || outcomes[i] === 'latest-only').map((p) => p.row);
+          if (accepted.length > 0) this.committed$.next(accepted);
+        } catch (error) {
+          this.logger.error(`Writing ${batch.length} positions failed: ${(error as Error).message}`);
+          for (const pending of batch) pending.reject(error);
+        }
       }
+    } finally {
+      this.draining = null;
     }
   }
 
-  private async commit(manager: EntityManager, rows: PositionRow[]): Promise<WriteOutcome[]> {
-    const known = await this.knownDrivers(manager, rows);
-    const outcomes: WriteOutcome[] = rows.map((row) =>
-      !known.has(row.driverId) ? 'unknown-driver' : row.persist ? 'stored' : 'latest-only',
-    );
+  /**
+   * A driver deleted (or a deadlock with another replica's batch) between the statement's snapshot
+   * and its foreign-key check fails the whole statement, which changed nothing: run it once more —
+   * the new snapshot no longer sees the deleted driver, whose rows then report `unknown-driver`.
+   */
+  private async commitRacing(rows: PositionRow[]): Promise<WriteOutcome[]> {
+    try {
+      return await this.commit(rows);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== FOREIGN_KEY_VIOLATION && code !== DEADLOCK_DETECTED) throw error;
+      this.logger.warn(`Writing ${rows.length} positions raced another transaction (${code}), retrying once`);
+      return this.commit(rows);
+    }
+  }
+
+  /**
+   * One statement (so one round trip and one implicit transaction) for the whole batch: keep the rows
+   * whose driver exists and, for Telegram rows, is still bound to the sending user; insert the
+   * history rows (a redelivered update_id is skipped); move each driver's latest position to its
+   * newest accepted row unless a newer one is already stored. Returns which rows were known and which
+   * history rows were duplicates.
+   */
+  private async commit(rows: PositionRow[]): Promise<WriteOutcome[]> {
+    const outcomes: Array<WriteOutcome | undefined> = rows.map(() => undefined);
     // the same Telegram update twice in one batch: the first wins, like across batches
     const seenUpdates = new Set<number>();
+    const sent: number[] = [];
     rows.forEach((row, i) => {
-      if (outcomes[i] !== 'stored' || row.telegramUpdateId === null) return;
-      if (seenUpdates.has(row.telegramUpdateId)) outcomes[i] = 'duplicate';
-      seenUpdates.add(row.telegramUpdateId);
+      if (row.persist && row.telegramUpdateId !== null && seenUpdates.has(row.telegramUpdateId)) {
+        outcomes[i] = 'duplicate';
+        return;
+      }
+      if (row.persist && row.telegramUpdateId !== null) seenUpdates.add(row.telegramUpdateId);
+      sent.push(i);
     });
 
-    const toInsert = rows.filter((_, i) => outcomes[i] === 'stored');
-    if (toInsert.length > 0) {
-      const inserted: Array<{ telegram_update_id: string | null }> = await manager.query(
-        `INSERT INTO positions (driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id)
-         SELECT x.driver_id, x.latitude, x.longitude, x.accuracy, x.heading, x.speed, x.recorded_at, x.source, x.telegram_update_id
-           FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::real[], $5::smallint[], $6::real[],
-                       $7::timestamptz[], $8::varchar[], $9::bigint[])
-                AS x(driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id)
-           JOIN drivers d ON d.id = x.driver_id
-         ON CONFLICT (telegram_update_id) WHERE telegram_update_id IS NOT NULL DO NOTHING
-         RETURNING telegram_update_id`,
-        columns(toInsert),
-      );
-      const insertedUpdates = new Set(inserted.map((row) => Number(row.telegram_update_id)));
-      rows.forEach((row, i) => {
-        if (outcomes[i] === 'stored' && row.telegramUpdateId !== null && !insertedUpdates.has(row.telegramUpdateId)) {
-          outcomes[i] = 'duplicate'; // stored by an earlier delivery of the same update
-        }
-      });
-    }
-
-    const latest = latestPerDriver(rows.filter((_, i) => outcomes[i] === 'stored' || outcomes[i] === 'latest-only'));
-    if (latest.length > 0) {
-      await manager.query(
-        `UPDATE drivers d
-            SET last_latitude = x.latitude, last_longitude = x.longitude, last_accuracy = x.accuracy,
-                last_heading = x.heading, last_speed = x.speed, last_recorded_at = x.recorded_at, last_source = x.source
-           FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::real[], $5::smallint[], $6::real[],
-                       $7::timestamptz[], $8::varchar[])
-                AS x(driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source)
-          WHERE d.id = x.driver_id AND (d.last_recorded_at IS NULL OR d.last_recorded_at <= x.recorded_at)`,
-        columns(latest).slice(0, 8),
-      );
-    }
-    return outcomes;
+    const known = await this.runBatchStatement(columns(rows, sent));
+    const knownRows = new Map(known.map((row) => [row.i, row.duplicate]));
+    return outcomes.map((outcome, i) => {
+      if (outcome) return outcome;
+      const duplicate = knownRows.get(i);
+      if (duplicate === undefined) return 'unknown-driver';
+      if (duplicate) return 'duplicate'; // stored by an earlier delivery of the same update
+      return rows[i].persist ? 'stored' : 'latest-only';
+    });
   }
 
-  private async knownDrivers(manager: EntityManager, rows: PositionRow[]): Promise<Set<string>> {
-    const ids = [...new Set(rows.map((row) => row.driverId))];
-    const found: Array<{ id: string }> = await manager.query('SELECT id FROM drivers WHERE id = ANY($1::uuid[])', [ids]);
-    return new Set(found.map((row) => row.id));
+  /**
+   * A named prepared statement: each pooled connection parses and plans it once, then every batch
+   * sends only its parameters (the statement is the hot path's only query).
+   */
+  private async runBatchStatement(values: unknown[]): Promise<Array<{ i: number; duplicate: boolean }>> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const result = await client.query<{ i: number; duplicate: boolean }>({ name: WRITE_BATCH_STATEMENT, text: WRITE_BATCH_SQL, values });
+      return result.rows;
+    } finally {
+      await runner.release();
+    }
   }
 }
 
-function columns(rows: PositionRow[]): unknown[] {
+const WRITE_BATCH_STATEMENT = 'convoy_write_positions';
+const FOREIGN_KEY_VIOLATION = '23503';
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * $1…$12: the batch as parallel arrays (i = the row's index in the batch). Data-modifying CTEs all
+ * run, once, on the statement's snapshot; `outcome` reads the INSERT's RETURNING so a duplicate
+ * update never moves the latest position. Rows missing from the result had no (bound) driver.
+ */
+const WRITE_BATCH_SQL = `
+  WITH x AS (
+    SELECT *
+      FROM unnest($1::int[], $2::uuid[], $3::float8[], $4::float8[], $5::real[], $6::smallint[], $7::real[],
+                  $8::timestamptz[], $9::varchar[], $10::bigint[], $11::bigint[], $12::bool[])
+           AS x(i, driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source,
+                telegram_update_id, telegram_user_id, persist)
+  ), known AS (
+    SELECT x.*
+      FROM x JOIN drivers d ON d.id = x.driver_id
+     WHERE x.telegram_user_id IS NULL OR d.telegram_user_id = x.telegram_user_id
+  ), inserted AS (
+    INSERT INTO positions (driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id)
+    SELECT driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id
+      FROM known
+     WHERE persist
+    ON CONFLICT (telegram_update_id) WHERE telegram_update_id IS NOT NULL DO NOTHING
+    RETURNING telegram_update_id
+  ), stored_updates AS (
+    SELECT telegram_update_id FROM inserted WHERE telegram_update_id IS NOT NULL
+  ), outcome AS (
+    SELECT k.*,
+           k.persist AND k.telegram_update_id IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM stored_updates s WHERE s.telegram_update_id = k.telegram_update_id) AS duplicate
+      FROM known k
+  ), latest AS (
+    SELECT DISTINCT ON (driver_id) *
+      FROM outcome
+     WHERE NOT duplicate
+     ORDER BY driver_id, recorded_at DESC, i DESC
+  ), moved AS (
+    UPDATE drivers d
+       SET last_latitude = l.latitude, last_longitude = l.longitude, last_accuracy = l.accuracy,
+           last_heading = l.heading, last_speed = l.speed, last_recorded_at = l.recorded_at, last_source = l.source
+      FROM latest l
+     WHERE d.id = l.driver_id AND (d.last_recorded_at IS NULL OR d.last_recorded_at <= l.recorded_at)
+  )
+  SELECT i, duplicate FROM outcome`;
+
+function columns(rows: PositionRow[], indexes: number[]): unknown[] {
+  const pick = <T>(value: (row: PositionRow) => T): T[] => indexes.map((i) => value(rows[i]));
   return [
-    rows.map((r) => r.driverId),
-    rows.map((r) => r.latitude),
-    rows.map((r) => r.longitude),
-    rows.map((r) => r.accuracy),
-    rows.map((r) => r.heading),
-    rows.map((r) => r.speed),
-    rows.map((r) => r.recordedAt.toISOString()),
-    rows.map((r) => r.source),
-    rows.map((r) => r.telegramUpdateId),
+    indexes,
+    pick((r) => r.driverId),
+    pick((r) => r.latitude),
+    pick((r) => r.longitude),
+    pick((r) => r.accuracy),
+    pick((r) => r.heading),
+    pick((r) => r.speed),
+    pick((r) => r.recordedAt.toISOString()),
+    pick((r) => r.source),
+    pick((r) => r.telegramUpdateId),
+    pick((r) => r.telegramUserId),
+    pick((r) => r.persist),
   ];
-}
-
-/** The newest row of each driver in a batch (edits can arrive out of order). */
-function latestPerDriver(rows: PositionRow[]): PositionRow[] {
-  const latest = new Map<string, PositionRow>();
-  for (const row of rows) {
-    const current = latest.get(row.driverId);
-    if (!current || current.recordedAt <= row.recordedAt) latest.set(row.driverId, row);
-  }
-  return [...latest.values()];
 }
