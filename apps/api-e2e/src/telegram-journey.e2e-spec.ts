@@ -97,6 +97,31 @@ describe.each<BotMode>(['webhook', 'polling'])('a driver joins by link and is tr
     await bed.telegram.waitForCall('sendMessage', (c) => c.params['chat_id'] === eva.id && String(c.params['text']).includes('/stop'), 10_000);
   });
 
+  it('after /stop the location keyboard goes away, and reopening the same link resumes the same driver', async () => {
+    const link = await bed.admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Resumes' });
+    const olga = telegramUser({ first_name: 'Olga' });
+    await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.command(olga, '/start', link.body.token)), 10_000);
+    await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.location(olga, { latitude: 52.1, longitude: 13.1 })), 10_000);
+    const before = (await bed.admin.get<DriverDto[]>('/api/drivers')).body.filter((d) => d.name === 'Resumes');
+    expect(before).toHaveLength(1);
+
+    bed.telegram.pushUpdate(bed.updates.command(olga, '/stop'));
+    const stopped = await bed.telegram.waitForCall('sendMessage', (c) => c.params['chat_id'] === olga.id && String(c.params['text']).includes('Tracking stopped'), 10_000);
+    expect(JSON.stringify(stopped.params['reply_markup'])).toContain('"remove_keyboard":true');
+
+    const calls = bed.telegram.calls;
+    await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.command(olga, '/start', link.body.token)), 10_000);
+    await bed.telegram.waitForCall(
+      'sendMessage',
+      (c) => c.params['chat_id'] === olga.id && String(c.params['text']).includes('connected to Convoy') && calls.indexOf(c) > calls.indexOf(stopped),
+      10_000,
+    );
+    const after = (await bed.admin.get<DriverDto[]>('/api/drivers')).body.filter((d) => d.name === 'Resumes');
+    expect(after.map((d) => d.id)).toEqual([before[0].id]);
+    expect(after[0].telegram?.userId).toBe(olga.id);
+    expect(after[0].lastPosition).toMatchObject({ latitude: 52.1 });
+  });
+
   it('refuses reused, revoked and expired links politely', async () => {
     const link = await bed.admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Single use' });
     const first = telegramUser();

@@ -3,3 +3,4 @@ export * from './lib/links.schema';
 export * from './lib/links.service';
 export * from './lib/links.errors';
 export * from './lib/link-token';
+export type { LinkEntity } from './lib/entities/link.entity';

@@ -40,7 +40,9 @@ function replierFor(ctx: Context, chatId: number): Replier {
         await ctx.telegram.sendMessage(chatId, text, {
           reply_markup: options.requestLocationButton
             ? { keyboard: [[{ text: options.requestLocationButton, request_location: true }]], resize_keyboard: true }
-            : undefined,
+            : options.removeKeyboard
+              ? { remove_keyboard: true }
+              : undefined,
         });
       } catch (error) {
         logger.warn(`Could not reply in chat ${chatId}: ${(error as Error).message}`);

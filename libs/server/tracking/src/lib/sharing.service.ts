@@ -73,6 +73,27 @@ export class SharingService {
     const existing = await this.findByTelegramUser(identity.userId);
     const driver = existing ?? this.drivers.create({ name });
     driver.name = name;
+    return { driver: await this.saveBinding(driver, identity), created: !existing };
+  }
+
+  /**
+   * A driver reopening the link that created their driver after `/stop` (or after opening another
+   * link): that driver is theirs again, history kept — never a second driver of the same name. Any
+   * other driver they are bound to is released first. null when the driver was deleted or belongs to
+   * someone else.
+   */
+  async rebindDriver(driverId: string, identity: TelegramIdentity): Promise<DriverDto | null> {
+    const driver = await this.drivers.findOneBy({ id: driverId });
+    if (!driver || (driver.telegramUserId !== null && driver.telegramUserId !== identity.userId)) return null;
+    const current = await this.findByTelegramUser(identity.userId);
+    if (current && current.id !== driver.id) {
+      await this.endSharing(current.id, new Date());
+      await this.unbind(current.id);
+    }
+    return this.saveBinding(driver, identity);
+  }
+
+  private async saveBinding(driver: DriverEntity, identity: TelegramIdentity): Promise<DriverDto> {
     driver.telegramUserId = identity.userId;
     driver.telegramChatId = identity.chatId;
     driver.telegramUsername = identity.username;
@@ -82,7 +103,7 @@ export class SharingService {
     const saved = await this.drivers.save(driver);
     this.bindings.invalidateUser(identity.userId);
     this.bindings.invalidateDriver(saved.id);
-    return { driver: this.driversService.publish(saved), created: !existing };
+    return this.driversService.publish(saved);
   }
 
   /** A Telegram live location began (or an edit of one we never saw arrived). */

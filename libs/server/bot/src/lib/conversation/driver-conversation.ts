@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
+import { type LinkEntity, LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
 import {
   InvalidLocationError,
   LIVE_PERIOD_INDEFINITE,
   SharingService,
+  type TelegramIdentity,
   TrackingService,
   UnknownDriverError,
 } from '@convoy/server/tracking';
@@ -62,15 +63,15 @@ export class DriverConversation {
     if (this.startAttempts.isBlocked(from.id)) return replier.reply(t.tooManyAttempts);
     try {
       const link = await this.links.claim(token, from.id);
-      const { driver } = await this.sharing.bindTelegramUser(link.driverName, {
+      const identity: TelegramIdentity = {
         userId: from.id,
         chatId: message.chat.id,
         username: from.username,
         firstName: from.firstName,
         lastName: from.lastName,
         languageCode: from.languageCode,
-      });
-      await this.links.attachDriver(link.id, driver.id);
+      };
+      const driver = link.redeemedDriverId ? await this.reopen(link, identity) : await this.bindNew(link, identity);
       await replier.reply(`${t.welcome(driver.name)}\n\n${t.shareLiveHowTo}`, { requestLocationButton: t.shareLocationButton });
     } catch (error) {
       if (!(error instanceof LinkRedemptionError)) throw error;
@@ -85,12 +86,33 @@ export class DriverConversation {
     }
   }
 
+  /** The first redemption: a new driver, or the user's existing one renamed (never a duplicate). */
+  private async bindNew(link: LinkEntity, identity: TelegramIdentity): Promise<{ name: string }> {
+    const { driver } = await this.sharing.bindTelegramUser(link.driverName, identity);
+    await this.links.attachDriver(link.id, driver.id);
+    return driver;
+  }
+
+  /**
+   * The same user opening their link again: still bound to its driver → nothing changes (a retry);
+   * after /stop → the same driver resumes while the link is valid.
+   */
+  private async reopen(link: LinkEntity, identity: TelegramIdentity): Promise<{ name: string }> {
+    const current = await this.sharing.findByTelegramUser(identity.userId);
+    if (current && current.id === link.redeemedDriverId) return current;
+    if (link.revokedAt) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked);
+    if (link.expiresAt <= new Date()) throw new LinkRedemptionError(LinkRedemptionFailure.Expired);
+    const resumed = await this.sharing.rebindDriver(link.redeemedDriverId as string, identity);
+    if (!resumed) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked); // its driver was deleted
+    return resumed;
+  }
+
   private async stop(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
     const driver = await this.driverOf(message);
     if (!driver) return replier.reply(t.notLinked);
     await this.sharing.endSharing(driver.id, new Date());
     await this.sharing.unbind(driver.id);
-    await replier.reply(t.stopped);
+    await replier.reply(t.stopped, { removeKeyboard: true });
   }
 
   private async status(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
