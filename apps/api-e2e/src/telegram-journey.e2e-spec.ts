@@ -7,7 +7,7 @@ describe.each<BotMode>(['webhook', 'polling'])('a driver joins by link and is tr
   let live: LiveRecorder;
 
   beforeAll(async () => {
-    bed = await startTelegramTestbed(`journey_${mode}`, mode);
+    bed = await startTelegramTestbed(`journey_${mode}`, mode, { TIME_ZONE: 'Europe/Berlin' });
     live = await connectLive(bed.api.baseUrl, bed.adminToken);
   });
   afterAll(async () => {
@@ -92,7 +92,8 @@ describe.each<BotMode>(['webhook', 'polling'])('a driver joins by link and is tr
     expect(drivers.body.find((d) => d.name === 'Eva')?.lastPosition).toMatchObject({ latitude: 48.2, source: 'telegram-checkin' });
 
     bed.telegram.pushUpdate(bed.updates.command(eva, '/status'));
-    await bed.telegram.waitForCall('sendMessage', (c) => c.params['chat_id'] === eva.id && String(c.params['text']).includes('Standortmeldung'), 10_000);
+    const status = await bed.telegram.waitForCall('sendMessage', (c) => c.params['chat_id'] === eva.id && String(c.params['text']).includes('Standortmeldung'), 10_000);
+    expect(String(status.params['text'])).toMatch(/\b\d\d:\d\d CES?T\b/); // TIME_ZONE=Europe/Berlin
     bed.telegram.pushUpdate(bed.updates.command(eva, '/help'));
     await bed.telegram.waitForCall('sendMessage', (c) => c.params['chat_id'] === eva.id && String(c.params['text']).includes('/stop'), 10_000);
   });

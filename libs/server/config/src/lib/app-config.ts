@@ -41,6 +41,8 @@ export class AppConfig {
     webhookUrl: string | null;
     /** null → derived from APP_SECRET / the bot token. */
     webhookSecret: string | null;
+    /** IANA time zone of the times in bot replies ("until 18:30 CET"). */
+    timeZone: string;
   };
   readonly tracking!: {
     /** Minimum spacing of stored points per driver from a live stream (0 = keep every point). */

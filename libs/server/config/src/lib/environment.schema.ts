@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsTimeZone,
   IsString,
   IsUrl,
   Matches,
@@ -139,6 +140,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  @trimmed()
+  @IsOptional()
+  @IsTimeZone({ message: 'must be an IANA time zone, e.g. Europe/Berlin, America/Chicago or UTC' })
+  TIME_ZONE?: string;
 
   @trimmed()
   @integer()

@@ -45,6 +45,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...PRODUCTION, DEMO_FLEET: 'lots' })).toThrow(/DEMO_FLEET="lots": must be a whole number of simulated drivers/);
   });
 
+  it('takes the time zone of bot replies as an IANA name, UTC by default', () => {
+    expect(loadConfig({}).telegram.timeZone).toBe('UTC');
+    expect(loadConfig({ TIME_ZONE: 'Europe/Berlin' }).telegram.timeZone).toBe('Europe/Berlin');
+    expect(() => loadConfig({ TIME_ZONE: 'Berlin' })).toThrow('TIME_ZONE="Berlin": must be an IANA time zone');
+  });
+
   it('requires APP_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/convoy' })).toThrow(
       /APP_SECRET=\(unset\): is required in production/,

@@ -50,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       apiRoot: vars.TELEGRAM_API_ROOT?.replace(/\/+$/, '') ?? 'https://api.telegram.org',
       webhookUrl: vars.TELEGRAM_WEBHOOK_URL ?? null,
       webhookSecret: vars.TELEGRAM_WEBHOOK_SECRET ?? null,
+      timeZone: vars.TIME_ZONE ?? 'UTC',
     },
     tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
     redisUrl: vars.REDIS_URL ?? null,

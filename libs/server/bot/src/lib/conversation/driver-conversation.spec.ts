@@ -1,3 +1,4 @@
+import type { AppConfig } from '@convoy/server/config';
 import { LinkRedemptionError, LinkRedemptionFailure, type LinksService } from '@convoy/server/links';
 import {
   InvalidLocationError,
@@ -55,6 +56,7 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
     links as unknown as LinksService,
     sharing as unknown as SharingService,
     tracking as unknown as TrackingService,
+    { telegram: { timeZone: 'UTC' } } as AppConfig,
   );
   const replier = { reply: async (text: string) => void replies.push(text) };
   return { conversation, replier, replies, links, sharing, tracking };

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@convoy/server/config';
 import { type LinkEntity, LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
 import {
   InvalidLocationError,
@@ -9,6 +10,7 @@ import {
   UnknownDriverError,
 } from '@convoy/server/tracking';
 import { messagesFor, type BotMessages } from '../messages/catalogue';
+import { formatClock } from '../messages/clock';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import type { Replier } from '../telegram/replier';
 import { StartAttempts } from './start-attempts';
@@ -29,7 +31,13 @@ export class DriverConversation {
     private readonly links: LinksService,
     private readonly sharing: SharingService,
     private readonly tracking: TrackingService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Times in replies: 24-hour, in TIME_ZONE, with the zone named. */
+  private clock(date: Date): string {
+    return formatClock(date, this.config.telegram.timeZone);
+  }
 
   async handle(message: IncomingMessage, replier: Replier): Promise<void> {
     if (!message.from || message.from.isBot) return;
@@ -118,10 +126,10 @@ export class DriverConversation {
   private async status(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
     const driver = await this.driverOf(message);
     if (!driver) return replier.reply(t.notLinked);
-    const last = driver.lastRecordedAt ? clock(driver.lastRecordedAt) : null;
+    const last = driver.lastRecordedAt ? this.clock(driver.lastRecordedAt) : null;
     const sharing = driver.sharingSince && !driver.sharingEndedAt && (!driver.liveUntil || driver.liveUntil > new Date());
     if (sharing && driver.liveMessageId !== null && last) {
-      return replier.reply(t.statusLive(clock(driver.sharingSince as Date), last));
+      return replier.reply(t.statusLive(this.clock(driver.sharingSince as Date), last));
     }
     return replier.reply(last && sharing ? t.statusCheckIns(last) : t.statusNotSharing);
   }
@@ -149,7 +157,7 @@ export class DriverConversation {
       if (!isPositiveInt(livePeriod)) return replier.reply(t.invalidLocation);
       if ((await this.ingest(driver, message, { recordedAt: sentAt, source: 'telegram-live', t, replier })) !== 'accepted') return;
       await this.sharing.startLiveSharing(driver.id, message.messageId, sentAt, livePeriod);
-      const until = livePeriod >= LIVE_PERIOD_INDEFINITE ? null : clock(new Date((message.date + livePeriod) * 1000));
+      const until = livePeriod >= LIVE_PERIOD_INDEFINITE ? null : this.clock(new Date((message.date + livePeriod) * 1000));
       return replier.reply(t.liveStarted(until));
     }
     if ((await this.ingest(driver, message, { recordedAt: sentAt, source: 'telegram-checkin', t, replier })) !== 'accepted') return;
@@ -246,7 +254,3 @@ function isPositiveInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
-/** Times in bot replies: 24-hour UTC, unambiguous wherever the driver is. */
-function clock(date: Date): string {
-  return `${date.toISOString().slice(11, 16)} UTC`;
-}
