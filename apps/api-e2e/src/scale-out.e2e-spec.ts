@@ -17,6 +17,7 @@ import {
 } from '@convoy/testing';
 import type { LocationMessageUpdate, TelegramUserFixture } from '@convoy/testing';
 import { Client } from 'pg';
+import { positionRows } from './support/positions-in-db';
 import { metricSum, scrapeUntilGone } from './support/prometheus-text';
 
 /**
@@ -242,15 +243,9 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_
   }
 }
 
+/** Telegram update ids of the positions Postgres holds. */
 async function storedUpdateIds(url: string): Promise<number[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = await client.query('SELECT telegram_update_id FROM positions WHERE telegram_update_id IS NOT NULL');
-    return result.rows.map((row) => Number(row.telegram_update_id));
-  } finally {
-    await client.end();
-  }
+  return (await positionRows(url)).filter((row) => row.telegram_update_id !== null).map((row) => Number(row.telegram_update_id));
 }
 
 async function appliedMigrations(url: string): Promise<string[]> {
