@@ -11,3 +11,4 @@ export * from './lib/live-events';
 export * from './lib/location-report';
 export * from './lib/links';
 export * from './lib/driver-status';
+export * from './lib/join';

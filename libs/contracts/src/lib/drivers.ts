@@ -8,7 +8,7 @@ export const DRIVER_STATUSES = ['live', 'stale', 'offline', 'sharing-ended'] as 
 export type DriverStatus = (typeof DRIVER_STATUSES)[number];
 
 /** Where a position came from. */
-export const POSITION_SOURCES = ['telegram-live', 'telegram-checkin', 'web', 'demo'] as const;
+export const POSITION_SOURCES = ['telegram-live', 'telegram-checkin', 'browser', 'osmand', 'owntracks', 'demo'] as const;
 export type PositionSource = (typeof POSITION_SOURCES)[number];
 
 export interface PositionDto {
@@ -23,6 +23,10 @@ export interface PositionDto {
   speed: number | null;
   recordedAt: string;
   source: PositionSource;
+  /** Device battery in % (0–100) when the channel reports it (GPS apps, some browsers). */
+  battery?: number | null;
+  /** Metres above sea level when the channel reports it. */
+  altitude?: number | null;
 }
 
 export interface TelegramIdentityDto {

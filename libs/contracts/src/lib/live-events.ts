@@ -9,6 +9,19 @@ export const LIVE_NAMESPACE = '/live';
  */
 export const LIVE_REFUSALS = { unauthorized: 'unauthorized', unavailable: 'unavailable' } as const;
 
+/**
+ * Why the server closed an open `/live` socket because its credential stopped being valid (the
+ * `revoked` event's payload, sent just before the disconnect); the dashboard shows it and signs out.
+ */
+export const LIVE_REVOCATION_REASONS = {
+  signedOut: 'signed-out',
+  accountDisabled: 'account-disabled',
+  tokenRevoked: 'token-revoked',
+  sessionExpired: 'session-expired',
+  passwordChanged: 'password-changed',
+} as const;
+export type LiveRevocationReason = (typeof LIVE_REVOCATION_REASONS)[keyof typeof LIVE_REVOCATION_REASONS];
+
 export type DriverChange =
   | { type: 'upsert'; driver: DriverDto }
   | { type: 'deleted'; driverId: string };
@@ -21,6 +34,8 @@ export interface LiveServerToClientEvents {
   positions: (positions: PositionDto[]) => void;
   /** A driver joined, changed status, was renamed or deleted. */
   driver: (change: DriverChange) => void;
+  /** The socket's session or token stopped being valid; the server disconnects right after. */
+  revoked: (event: { reason: LiveRevocationReason }) => void;
 }
 
 /** Dashboard → server events: none yet (the feed is read-only). */
