@@ -12,3 +12,4 @@ export * from './lib/location-report';
 export * from './lib/links';
 export * from './lib/driver-status';
 export * from './lib/join';
+export * from './lib/geo';

@@ -1,0 +1,11 @@
+/** Mean Earth radius (IUGG), metres: the one radius every distance in Convoy uses. */
+export const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance in metres between two WGS84 points (haversine). */
+export function greatCircleMetres(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (bLat - aLat) * rad;
+  const dLon = (bLon - aLon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
