@@ -25,6 +25,8 @@ export class AppConfig {
   readonly corsOrigins!: string[];
   readonly sessionTtlHours!: number;
   readonly loginRateLimitPerMinute!: number;
+  /** Sign-in attempts per account (email) per 15 minutes, from any address. */
+  readonly loginAccountRateLimit!: number;
   /**
    * Fastify's `trustProxy`: which peers' X-Forwarded-For / X-Forwarded-Proto are believed, so the
    * client address (per-address sign-in limit, logs) is the real client's behind nginx or an ingress.
@@ -55,6 +57,8 @@ export class AppConfig {
   readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */
   readonly redisUrl!: string | null;
+  /** Prefix of every key Convoy writes to Redis (throttler counters), so deployments can share one. */
+  readonly redisKeyPrefix!: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
