@@ -92,7 +92,7 @@ test.describe('users page', () => {
     await viewerContext.close();
   });
 
-  test('an admin changes a role and sets a new password for a user', async ({ page, browser, baseURL, signIn }) => {
+  test('an admin changes a role and sets a new password for a user', async ({ page, browser, baseURL, signIn }, testInfo) => {
     const user = { email: `${unique('dispatch')}@convoy.test`, password: 'first-password-e2e-1' };
     await signIn(ADMIN);
     await page.goto('/users');
@@ -129,6 +129,7 @@ test.describe('users page', () => {
     // a password an admin set is theirs to replace first: every page leads to the change form
     await expect(otherPage).toHaveURL(/\/account$/);
     await expect(otherPage.getByTestId('password-change-required')).toContainText('Choose your own password before you continue');
+    await saveScreenshot(otherPage, testInfo, 'password-change-required');
     await otherPage.goto('/links');
     await expect(otherPage).toHaveURL(/\/account$/);
     await otherPage.getByLabel('Current password').fill(newPassword);
