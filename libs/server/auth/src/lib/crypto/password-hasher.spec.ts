@@ -8,6 +8,9 @@ function legacyHash(password: string): string {
   return ['scrypt', 2 ** 17, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+// each hash is ~0.1–0.3 s of CPU alone; on a busy shared machine that can be many times more
+jest.setTimeout(60_000);
+
 describe('PasswordHasher', () => {
   const hasher = new PasswordHasher();
 
