@@ -112,7 +112,7 @@ describe('sign-in limits across two replicas (Redis)', () => {
     // Redis is shared by every test run on this machine: a key prefix of our own
     const env = {
       REDIS_URL: redisUrl,
-      REDIS_KEY_PREFIX: `convoy-test-${randomBytes(6).toString('hex')}:`,
+      REDIS_PREFIX: `convoy-test-${randomBytes(6).toString('hex')}`,
       TRUST_PROXY: '1',
       LOGIN_RATE_LIMIT: '3',
       LOGIN_ACCOUNT_RATE_LIMIT: '4',

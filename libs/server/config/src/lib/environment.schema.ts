@@ -204,8 +204,8 @@ export class EnvironmentVariables {
 
   @trimmed()
   @IsOptional()
-  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'must be 1–64 characters of A–Z, a–z, 0–9, ":", "_", "." or "-", e.g. convoy:' })
-  REDIS_KEY_PREFIX?: string;
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1–64 letters, digits or _ . : -' })
+  REDIS_PREFIX?: string;
 
   @trimmed()
   @IsOptional()

@@ -30,7 +30,7 @@ return {hits, windowLeft, 0, 0}
 /**
  * Throttler counters in Redis (REDIS_URL), so a limit holds across every replica: an attacker who
  * spreads attempts over the pods behind a load balancer gets the same budget as against one.
- * Keys are `<REDIS_KEY_PREFIX>throttle:<key>`. When Redis cannot answer, the step is counted in
+ * Keys are `<REDIS_PREFIX>:throttle:<key>`. When Redis cannot answer, the step is counted in
  * this process's memory instead (limits then hold per replica) and a warning is logged.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
@@ -53,7 +53,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     await this.connecting;
     try {
-      const base = `${this.keyPrefix}throttle:${key}`;
+      const base = `${this.keyPrefix}:throttle:${key}`;
       const [totalHits, msLeft, blocked, blockMsLeft] = (await this.client.eval(INCREMENT_SCRIPT, {
         keys: [base, `${base}:blocked`],
         arguments: [String(ttl), String(limit), String(blockDuration)],

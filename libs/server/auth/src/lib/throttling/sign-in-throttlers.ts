@@ -38,6 +38,6 @@ export function signInThrottlerOptions(config: AppConfig): ThrottlerModuleOption
   ];
   return {
     throttlers,
-    storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, config.redisKeyPrefix) : new ThrottlerStorageService(),
+    storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, config.redisPrefix) : new ThrottlerStorageService(),
   };
 }
