@@ -8,3 +8,4 @@ export * from './lib/devices/device-key';
 // why a link cannot be redeemed: channels phrase it (bot reply, join page status)
 export { LinkRedemptionError, LinkRedemptionFailure } from '@convoy/server/links';
 export * from './lib/devices/device-ingest.service';
+export * from './lib/telegram/telegram-sessions.service';

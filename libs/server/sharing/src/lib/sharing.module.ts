@@ -13,6 +13,7 @@ import { SeedDriversController } from './seed/seed-drivers.controller';
 import { SharingService } from './sharing.service';
 import { SHARING_ENTITIES } from './sharing.schema';
 import { TelegramBindings } from './telegram-bindings';
+import { TelegramSessions } from './telegram/telegram-sessions.service';
 
 /**
  * How a driver joins and shares: the enrolment of a link (one transaction for every channel), the
@@ -28,9 +29,10 @@ import { TelegramBindings } from './telegram-bindings';
     DevicesService,
     DeviceIngestService,
     JoinLinks,
+    TelegramSessions,
     // one per instance; a factory because its constructor takes tuning values, not dependencies
     { provide: TelegramBindings, useFactory: () => new TelegramBindings() },
   ],
-  exports: [SharingService, EnrolmentService, DevicesService, DeviceIngestService],
+  exports: [SharingService, EnrolmentService, DevicesService, DeviceIngestService, TelegramSessions],
 })
 export class SharingModule {}

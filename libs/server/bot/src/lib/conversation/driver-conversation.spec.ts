@@ -1,5 +1,5 @@
 import type { AppConfig } from '@convoy/server/config';
-import { type EnrolmentService, LinkRedemptionError, LinkRedemptionFailure, type SharingService } from '@convoy/server/sharing';
+import { type EnrolmentService, LinkRedemptionError, LinkRedemptionFailure, type SharingService, TelegramSessions } from '@convoy/server/sharing';
 import { InvalidLocationError, InvalidLocationReason, UnknownDriverError, type TrackingService } from '@convoy/server/tracking';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import { DriverConversation } from './driver-conversation';
@@ -47,8 +47,8 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
   const tracking = { ingest: jest.fn().mockResolvedValue('stored') };
   const conversation = new DriverConversation(
     enrolment as unknown as EnrolmentService,
-    sharing as unknown as SharingService,
-    tracking as unknown as TrackingService,
+    // the session rules themselves (sharing lib), over mocked sharing state and ingest
+    new TelegramSessions(sharing as unknown as SharingService, tracking as unknown as TrackingService),
     { telegram: { timeZone: 'UTC' } } as AppConfig,
   );
   const replier = { reply: async (text: string) => void replies.push(text) };
