@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
-import { GpsAppsModule } from '@convoy/server/gps-apps';
+import { GPS_APP_INGEST_PATHS, GpsAppsModule } from '@convoy/server/gps-apps';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule, LoggingModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
@@ -22,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH] }),
+        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH, ...GPS_APP_INGEST_PATHS] }),
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,

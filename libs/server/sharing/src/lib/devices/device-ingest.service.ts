@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { JoinChannel, LocationReport, PositionSource } from '@convoy/contracts';
 import { InvalidLocationError, TrackingService, UnknownDriverError } from '@convoy/server/tracking';
 import { SharingService } from '../sharing.service';
@@ -21,6 +21,7 @@ export type DevicePoint = Omit<LocationReport, 'driverId' | 'source' | 'telegram
  */
 @Injectable()
 export class DeviceIngestService {
+  private readonly logger = new Logger(DeviceIngestService.name);
   private readonly byKey = new RateLimiter(DEVICE_BURST, DEVICE_RATE_PER_S);
   /** Generous: many phones share one carrier (CGNAT) or depot address. */
   private readonly byAddress = new RateLimiter(ADDRESS_BURST, ADDRESS_RATE_PER_S);
@@ -46,7 +47,10 @@ export class DeviceIngestService {
   /** The driver of a key, or 401 (unknown or revoked key: nothing is stored). */
   async driverOf(deviceKey: string | null): Promise<{ driverId: string; channel: JoinChannel }> {
     const device = await this.devices.authenticate(deviceKey);
-    if (!device) throw unknownDevice();
+    if (!device) {
+      this.logger.warn('Refused points from an unknown or disconnected device key');
+      throw unknownDevice();
+    }
     return device;
   }
 
