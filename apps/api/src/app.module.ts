@@ -9,6 +9,8 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
+import { PLACES_MIGRATIONS, PlacesModule } from '@convoy/server/places';
+import { ReportsModule } from '@convoy/server/reports';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -24,7 +26,7 @@ export class AppModule {
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
-          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS, ...PLACES_MIGRATIONS],
         }),
         ScheduleModule.forRoot(),
         AuthModule,
@@ -32,6 +34,8 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        PlacesModule,
+        ReportsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,
