@@ -43,7 +43,7 @@ export class CreatePlaceDto implements CreatePlaceRequest {
   @MaxLength(120)
   name!: string;
 
-  @ApiPropertyOptional({ enum: PLACE_KINDS, enumName: 'PlaceKind', default: 'other' })
+  @ApiPropertyOptional({ enum: PLACE_KINDS, enumName: 'PlaceKind', default: 'other', example: 'depot' })
   @IsOptional()
   @IsIn(PLACE_KINDS)
   kind?: PlaceKind;
@@ -82,16 +82,16 @@ export class UpdatePlaceDto extends CreatePlaceDto {
 }
 
 export class PlaceResponseDto implements PlaceDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3f1c2b9e-7a4d-4c1e-9b2a-5d6e7f8a9b0c' })
   id!: string;
 
   @ApiProperty({ example: 'Depot North' })
   name!: string;
 
-  @ApiProperty({ enum: PLACE_KINDS, enumName: 'PlaceKind' })
+  @ApiProperty({ enum: PLACE_KINDS, enumName: 'PlaceKind', example: 'depot' })
   kind!: PlaceKind;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'Gate 3, ask for Anna' })
   note!: string | null;
 
   @ApiProperty({ type: LatLonDto, nullable: true, description: 'Circle centre; null for a polygon' })
@@ -103,10 +103,10 @@ export class PlaceResponseDto implements PlaceDto {
   @ApiProperty({ ...POLYGON_SCHEMA, nullable: true })
   polygon!: GeoJsonPolygon | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T08:31:00.000Z' })
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T08:31:00.000Z' })
   updatedAt!: string;
 }
 
@@ -139,7 +139,7 @@ export class PlaceImportProblemDto implements PlaceImportProblem {
 }
 
 export class PlaceImportResultDto implements PlaceImportResult {
-  @ApiProperty()
+  @ApiProperty({ example: false })
   dryRun!: boolean;
 
   @ApiProperty({ type: CreatePlaceDto, isArray: true })
