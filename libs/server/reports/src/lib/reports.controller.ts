@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { StopDto, SummaryRowDto, TripDto } from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { ErrorResponseDto } from '@convoy/server/auth';
-import { DriverReportQueryDto, StopResponseDto, SummaryQueryDto, SummaryRowResponseDto, TripResponseDto } from './dto/report.dto';
+import { DriverReportQueryDto, ReportQueryDto, StopResponseDto, SummaryQueryDto, SummaryRowResponseDto, TripResponseDto } from './dto/report.dto';
 import { stopsToCsv, summaryToCsv, tripsToCsv } from './report-csv';
 import { localDate, resolveRange, type ReportRange } from './report-range';
 import { invalidRange } from './reports.errors';
@@ -65,7 +65,7 @@ export class ReportsController {
     return this.file(reply, `summary-${localDate(range.from, range.tz)}.csv`, summaryToCsv(rows, range.tz));
   }
 
-  private range(query: SummaryQueryDto): ReportRange {
+  private range(query: ReportQueryDto): ReportRange {
     const range = resolveRange(query.from, query.to, query.tz ?? this.config.telegram.timeZone);
     if (typeof range === 'string') throw invalidRange(range);
     return range;

@@ -2,12 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
 import { REPORT_FORMATS, type ReportFormat, type ReportPoint, type StopDto, type SummaryRowDto, type TripDto } from '@convoy/contracts';
 
-export class SummaryQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'One driver; default: every driver', example: '3f1c2b9e-7a4d-4c1e-9b2a-5d6e7f8a9b0c' })
-  @IsOptional()
-  @IsUUID()
-  driverId?: string;
-
+/** The range and output of every report. */
+export class ReportQueryDto {
   @ApiPropertyOptional({
     example: '2026-12-01',
     description: 'ISO date-time, or a day (YYYY-MM-DD) starting at midnight in `tz`. Default: today',
@@ -37,10 +33,18 @@ export class SummaryQueryDto {
   format?: ReportFormat;
 }
 
-export class DriverReportQueryDto extends SummaryQueryDto {
+export class SummaryQueryDto extends ReportQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One driver; default: every driver', example: '3f1c2b9e-7a4d-4c1e-9b2a-5d6e7f8a9b0c' })
+  @IsOptional()
+  @IsUUID()
+  driverId?: string;
+}
+
+/** Trips and stops are per driver: `driverId` is required (a subclass of the summary's would inherit its @IsOptional). */
+export class DriverReportQueryDto extends ReportQueryDto {
   @ApiProperty({ format: 'uuid', example: '3f1c2b9e-7a4d-4c1e-9b2a-5d6e7f8a9b0c' })
   @IsUUID()
-  declare driverId: string;
+  driverId!: string;
 }
 
 export class ReportPointDto implements ReportPoint {
