@@ -38,6 +38,17 @@ test.describe('places and reports', () => {
     // drawn on the map as a path of its own
     await expect(map.locator('path.leaflet-interactive')).not.toHaveCount(0);
     await saveScreenshot(page, testInfo, 'places-page', true);
+
+    // the fleet map draws places on demand, under the drivers
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Live map' }).click();
+    const fleetMap = page.getByTestId('fleet-map');
+    await expect(fleetMap).toHaveClass(/leaflet-container/);
+    const toggle = page.getByTestId('toggle-places');
+    if ((await toggle.getAttribute('aria-pressed')) === 'true') await toggle.click();
+    await expect(fleetMap.locator('.leaflet-cv-places-pane path')).toHaveCount(0);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(fleetMap.locator('.leaflet-cv-places-pane path')).not.toHaveCount(0);
   });
 
   test('importing a CSV with one bad row previews it and imports nothing', async ({ page, signIn, fleetApi }) => {

@@ -1,5 +1,5 @@
 import type { CreatePlaceRequest, GeoJsonPolygon, PlaceDto, PlaceKind } from '@convoy/contracts';
-import type { Circle, LatLng, Layer, Polygon } from 'leaflet';
+import type { Circle, LatLng, Layer, PathOptions, Polygon } from 'leaflet';
 import { Leaflet } from '../map/leaflet-global';
 
 export const KIND_LABELS: Record<PlaceKind, string> = {
@@ -23,9 +23,9 @@ export const KIND_COLOURS: Record<PlaceKind, string> = {
 export type PlaceShapeFields = Pick<CreatePlaceRequest, 'center' | 'radiusM' | 'polygon'>;
 
 /** A Leaflet circle or polygon for a place (GeoJSON [lon, lat] turned into Leaflet [lat, lon]). */
-export function placeLayer(place: PlaceDto): Circle | Polygon {
+export function placeLayer(place: PlaceDto, options: PathOptions = {}): Circle | Polygon {
   const colour = KIND_COLOURS[place.kind];
-  const style = { color: colour, weight: 2, fillColor: colour, fillOpacity: 0.15 };
+  const style = { color: colour, weight: 2, fillColor: colour, fillOpacity: 0.15, ...options };
   if (place.center && place.radiusM !== null) {
     return Leaflet.circle([place.center.lat, place.center.lon], { ...style, radius: place.radiusM });
   }
