@@ -15,7 +15,8 @@ test.describe('places and reports', () => {
 
     await page.getByTestId('draw-circle').click();
     await expect(page.getByRole('status').filter({ hasText: 'Click the centre' })).toBeVisible();
-    const box = (await map.boundingBox())!;
+    const box = await map.boundingBox();
+    if (!box) throw new Error('the places map has no size');
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.click(centre.x, centre.y);
     await page.mouse.move(centre.x + 60, centre.y, { steps: 5 });

@@ -90,7 +90,8 @@ function acceptedLegs(p: ReportPosition[], start: number, end: number, rules: Tr
     // speed as sent, else over the last step (not since the anchor, which may be a long park ago)
     const seconds = (p[i].t - p[i - 1].t) / 1000;
     const step = greatCircleMetres(p[i - 1].lat, p[i - 1].lon, p[i].lat, p[i].lon);
-    const kmh = p[i].speed !== null ? p[i].speed! * 3.6 : seconds > 0 ? (step / seconds) * 3.6 : 0;
+    const sent = p[i].speed;
+    const kmh = sent !== null ? sent * 3.6 : seconds > 0 ? (step / seconds) * 3.6 : 0;
     legs.push({ from: anchor, to: i, metres, kmh, moving: kmh >= rules.movingSpeedKmh });
     anchor = i;
   }
