@@ -85,6 +85,7 @@ describe('scale-out: two replicas behind a load balancer', () => {
       'CreateAccounts1795478400000',
       'CreateTracking1795478500000',
       'CreateLinks1795478600000',
+      'CreatePlaces1795490000000',
     ]);
   });
 
