@@ -3,7 +3,8 @@ import nx from '@nx/eslint-plugin';
 /**
  * The arrows of DESIGN.md §1, enforced by lint:
  *   dashboard → contracts; server/* → contracts; channels (bot, gps-apps) → sharing → links, tracking
- *   (never the reverse); tracking → database. Nothing under libs/server imports the dashboard and vice versa.
+ *   (never the reverse); tracking → database; reports → places. Nothing under libs/server imports the
+ *   dashboard and vice versa.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -98,6 +99,15 @@ export default [
             {
               sourceTag: 'feature:gps-apps',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:places',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+            },
+            {
+              // reports read positions and drivers by SQL (no import of tracking) and name places
+              sourceTag: 'feature:reports',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

@@ -10,6 +10,8 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
+import { PlacesModule } from '@convoy/server/places';
+import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
@@ -37,6 +39,8 @@ export class AppModule {
         LinksModule,
         SharingModule,
         GpsAppsModule,
+        PlacesModule,
+        ReportsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,
