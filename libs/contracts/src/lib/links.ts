@@ -27,6 +27,11 @@ export interface CreatedLinkResponse extends LinkDto {
   /** `https://t.me/<bot>?start=<token>`; null while no TELEGRAM_BOT_USERNAME is configured. */
   url: string | null;
   token: string;
+  /**
+   * `<PUBLIC_URL or request origin>/join/<token>`: Convoy's own public join page, which offers
+   * Telegram, this browser and GPS apps (issue #13). Optional until the server fills it in.
+   */
+  joinUrl?: string;
   /** The URL as a QR code (SVG), for a driver to scan from a screen; null with `url`. */
   qrSvg: string | null;
 }

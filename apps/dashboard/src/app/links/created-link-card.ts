@@ -5,17 +5,18 @@ import { CopyButton } from '../ui/copy-button';
 import { LocalDateTime } from '../ui/local-date-time';
 import { focusAndReveal } from '../ui/reveal';
 import { SelectOnFocus } from '../ui/select-on-focus';
+import { QrCode } from '../ui/qr-code';
 import { SettingNames } from '../ui/setting-names';
 import { svgDataUrl } from './qr-image';
 
 /**
- * The link just created: its t.me URL with a copy button, a QR code big enough to scan from a
- * phone, and what to do with it. The token exists only in this answer, so the card says so.
+ * The link just created: its join page URL (Convoy's own page: Telegram, browser or GPS app) and QR
+ * code big enough to scan from a phone, the t.me URL beside it, and what to do with them. The token exists only in this answer, so the card says so.
  * Without a bot username the server has no URL to give: the card shows the token and what is missing.
  */
 @Component({
   selector: 'cv-created-link-card',
-  imports: [CopyButton, LocalDateTime, SelectOnFocus, SettingNames],
+  imports: [CopyButton, LocalDateTime, QrCode, SelectOnFocus, SettingNames],
   templateUrl: './created-link-card.html',
   styleUrl: './created-link-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,6 +32,11 @@ export class CreatedLinkCard {
   protected readonly noUrlSettings = computed(() => {
     const missing = this.missingSettings();
     return missing.includes('TELEGRAM_BOT_USERNAME') ? missing : [...missing, 'TELEGRAM_BOT_USERNAME'];
+  });
+  /** The t.me deep link beside the join page; null without a bot (the server then sends url = joinUrl). */
+  protected readonly telegramUrl = computed(() => {
+    const { url, joinUrl } = this.link();
+    return url && url !== joinUrl ? url : null;
   });
   protected readonly qrSource = computed(() => {
     const svg = this.link().qrSvg;

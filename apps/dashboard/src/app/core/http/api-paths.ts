@@ -8,6 +8,8 @@ export const API = {
   links: '/api/links',
   users: '/api/users',
   apiTokens: '/api/tokens',
+  join: '/api/join',
+  track: '/api/track',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */
