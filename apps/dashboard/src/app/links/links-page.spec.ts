@@ -127,6 +127,42 @@ describe('LinksPage', () => {
       expect(q('created-link')).toBeNull();
     });
 
+    it('shows the join page URL with its QR code, and the Telegram link beside it', async () => {
+      await render('dispatcher');
+      type('link-driver-name', 'Eva Svobodová');
+      q<HTMLButtonElement>('create-link')?.click();
+      await settle();
+      const joinUrl = `http://localhost/join/${createdLink().token}`;
+      backend.expectOne({ method: 'POST', url: API.links }).flush(createdLink({ joinUrl }));
+      await settle();
+      await settle();
+
+      expect(q<HTMLInputElement>('link-join-url')?.value).toBe(joinUrl);
+      const qr = q<HTMLImageElement>('link-qr');
+      expect(qr?.getAttribute('data-text')).toBe(joinUrl);
+      expect(qr?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+      expect(qr?.getAttribute('alt')).toBe('QR code of the join page for Eva Svobodová');
+      expect(q<HTMLInputElement>('link-url')?.value).toBe(createdLink().url);
+      expect(q('created-link')?.textContent).toContain('@convoy_test_bot');
+      expect(q('created-link')?.textContent).toContain('Shown only now');
+    });
+
+    it('without a bot, the join page link alone (the server sends url = joinUrl): browser and GPS apps work', async () => {
+      await render('dispatcher', { ...CONFIG, botEnabled: false, botUsername: null });
+      type('link-driver-name', 'Eva Svobodová');
+      q<HTMLButtonElement>('create-link')?.click();
+      await settle();
+      const joinUrl = `http://localhost/join/${createdLink().token}`;
+      backend.expectOne({ method: 'POST', url: API.links }).flush(createdLink({ url: joinUrl, joinUrl }));
+      await settle();
+
+      expect(q<HTMLInputElement>('link-join-url')?.value).toBe(joinUrl);
+      expect(q('link-url')).toBeNull();
+      expect(q('link-no-bot')).toBeNull();
+      expect(q('created-link')?.textContent).toContain("their phone's browser, or a GPS app");
+      expect(q('created-link')?.textContent).not.toContain('Telegram (');
+    });
+
     it('without a bot username shows the token and why the link cannot be redeemed yet', async () => {
       await render('dispatcher', { ...CONFIG, botEnabled: false, botUsername: null });
       expect(q('links-bot-missing')?.textContent?.replace(/\s+/g, ' ')).toContain(

@@ -27,7 +27,7 @@ describe('driverRowLabel', () => {
 
   it('names how the driver is connected, when they are', () => {
     const viaBrowser = driver({ name: 'Jan', channel: 'browser', lastPosition: positionAt('d1', now - 5_000) });
-    expect(driverRowLabel(viaBrowser, now)).toBe('Jan, via browser, live, seen just now');
+    expect(driverRowLabel(viaBrowser, now)).toBe('Jan, via browser, live, seen just now, 43 km/h');
     expect(driverRowLabel(driver({ name: 'Eva', channel: 'app' }), now)).toBe('Eva, via GPS app, offline, no position yet');
     expect(driverRowLabel(driver({ name: 'Ota', channel: 'telegram' }), now)).toBe('Ota, via Telegram, offline, no position yet');
   });
