@@ -106,6 +106,14 @@ export class BrowserSharing {
     this.halt();
   }
 
+  /** The driver moved to a GPS app: stop sending from here, ready to start again later. */
+  switchAway(): void {
+    this.halt();
+    this.queue.clear();
+    this.pending.set(0);
+    this.state.set('idle');
+  }
+
   /** Re-take the wake lock after the page was hidden (the browser drops it then). */
   onVisible(): void {
     if (this.state() === 'sharing' && !this.wakeLock) void this.keepScreenOn();

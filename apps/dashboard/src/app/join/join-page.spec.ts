@@ -215,4 +215,25 @@ describe('JoinPage', () => {
     await settle();
     expect(geo.watching).toBe(true);
   });
+
+  it('from sharing in the browser to a GPS app and back: stops watching, then shares again with the same key', async () => {
+    localStorage.setItem(`convoy.join.${TOKEN}`, JSON.stringify({ ...JOINED, channel: 'browser', sharing: true }));
+    await render();
+    expect(geo.watching).toBe(true);
+
+    q<HTMLButtonElement>('join-app')?.click();
+    const toApp = backend.expectOne({ method: 'POST', url: `/api/join/${TOKEN}` });
+    expect(toApp.request.body).toEqual({ channel: 'app' });
+    expect(toApp.request.headers.get('Authorization')).toBe(`Bearer ${JOINED.deviceKey}`);
+    toApp.flush(JOINED);
+    await settle();
+    expect(geo.watching).toBe(false);
+    expect(stored()).toEqual(expect.objectContaining({ channel: 'app', sharing: false }));
+
+    q<HTMLButtonElement>('join-browser')?.click();
+    backend.expectOne({ method: 'POST', url: `/api/join/${TOKEN}` }).flush(JOINED);
+    await settle();
+    expect(geo.watching).toBe(true);
+    expect(stored()).toEqual(expect.objectContaining({ channel: 'browser', sharing: true }));
+  });
 });

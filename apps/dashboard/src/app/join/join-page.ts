@@ -97,7 +97,7 @@ export class JoinPage {
     const previous = this.binding();
     try {
       const response = await this.api.redeem(this.token(), channel, previous?.deviceKey ?? null);
-      if (previous && previous.channel === 'browser' && channel !== 'browser') this.sharing.dispose();
+      if (previous?.channel === 'browser' && channel !== 'browser') this.sharing.switchAway();
       const binding: JoinBinding = { ...response, channel, sharing: false };
       this.storage.save(this.token(), binding);
       this.view.set({ kind: 'bound', binding });

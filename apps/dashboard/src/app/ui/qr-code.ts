@@ -41,6 +41,8 @@ export class QrCode {
 
 /** The QR code of `text` as an SVG string (error correction M, a quiet zone of 2 modules). */
 export async function qrSvg(text: string): Promise<string> {
-  const { toString } = await import('qrcode');
-  return toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const loaded = await import('qrcode');
+  // a CommonJS package: its functions sit on `default` in the browser bundle (the namespace has no toString)
+  const qrcode = loaded.default ?? loaded;
+  return qrcode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
