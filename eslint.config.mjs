@@ -2,8 +2,8 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * The arrows of DESIGN.md §1, enforced by lint:
- *   dashboard → contracts; server/* → contracts; bot → links, tracking (never the reverse);
- *   tracking → database. Nothing under libs/server imports the dashboard and vice versa.
+ *   dashboard → contracts; server/* → contracts; channels (bot, gps-apps) → sharing → links, tracking
+ *   (never the reverse); tracking → database. Nothing under libs/server imports the dashboard and vice versa.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -64,14 +64,14 @@ export default [
             },
             {
               sourceTag: 'feature:demo',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:sharing', 'feature:tracking', 'type:contracts'],
             },
             {
               sourceTag: 'feature:live',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'type:contracts'],
             },
             {
-              sourceTag: 'feature:bot',
+              sourceTag: 'feature:sharing',
               onlyDependOnLibsWithTags: [
                 'feature:config',
                 'feature:database',
@@ -81,6 +81,21 @@ export default [
                 'feature:metrics',
                 'type:contracts',
               ],
+            },
+            {
+              sourceTag: 'feature:bot',
+              onlyDependOnLibsWithTags: [
+                'feature:config',
+                'feature:auth',
+                'feature:sharing',
+                'feature:tracking',
+                'feature:metrics',
+                'type:contracts',
+              ],
+            },
+            {
+              sourceTag: 'feature:gps-apps',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

@@ -9,6 +9,7 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
+import { SHARING_MIGRATIONS, SharingModule } from '@convoy/server/sharing';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -24,7 +25,7 @@ export class AppModule {
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
-          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS, ...SHARING_MIGRATIONS],
         }),
         ScheduleModule.forRoot(),
         AuthModule,
@@ -32,6 +33,7 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        SharingModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

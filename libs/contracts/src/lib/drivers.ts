@@ -43,12 +43,8 @@ export interface DriverDto {
   id: string;
   name: string;
   status: DriverStatus;
-  /**
-   * How the driver is connected (issue #13): the Telegram bot, the join page in a browser, a GPS app;
-   * null when nothing is bound (a pending link, after /stop or "Disconnect device"). Optional until
-   * every server route fills it in; the dashboard treats a missing value like null.
-   */
-  channel?: DriverChannel | null;
+  /** How the driver is connected now: Telegram, the join page in a browser, a GPS app; null when unbound. */
+  channel: DriverChannel | null;
   telegram: TelegramIdentityDto | null;
   lastPosition: PositionDto | null;
   /** While a Telegram live location is shared: when it expires (null = indefinitely / not sharing). */

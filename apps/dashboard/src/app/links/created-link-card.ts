@@ -5,18 +5,17 @@ import { CopyButton } from '../ui/copy-button';
 import { LocalDateTime } from '../ui/local-date-time';
 import { focusAndReveal } from '../ui/reveal';
 import { SelectOnFocus } from '../ui/select-on-focus';
-import { QrCode } from '../ui/qr-code';
 import { SettingNames } from '../ui/setting-names';
 import { svgDataUrl } from './qr-image';
 
 /**
  * The link just created: its join page URL (Convoy's own page: Telegram, browser or GPS app) and QR
  * code big enough to scan from a phone, the t.me URL beside it, and what to do with them. The token exists only in this answer, so the card says so.
- * Without a bot username the server has no URL to give: the card shows the token and what is missing.
+ * Without a bot username there is no t.me URL (the server sends url = joinUrl): the card says what is missing for Telegram.
  */
 @Component({
   selector: 'cv-created-link-card',
-  imports: [CopyButton, LocalDateTime, QrCode, SelectOnFocus, SettingNames],
+  imports: [CopyButton, LocalDateTime, SelectOnFocus, SettingNames],
   templateUrl: './created-link-card.html',
   styleUrl: './created-link-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,11 +35,11 @@ export class CreatedLinkCard {
   /** The t.me deep link beside the join page; null without a bot (the server then sends url = joinUrl). */
   protected readonly telegramUrl = computed(() => {
     const { url, joinUrl } = this.link();
-    return url && url !== joinUrl ? url : null;
+    return url !== joinUrl ? url : null;
   });
   protected readonly qrSource = computed(() => {
     const svg = this.link().qrSvg;
-    return svg ? svgDataUrl(svg) : null;
+    return svg ? svgDataUrl(svg) : null; // the server's QR code of joinUrl
   });
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
   private readonly card = viewChild.required<ElementRef<HTMLElement>>('card');

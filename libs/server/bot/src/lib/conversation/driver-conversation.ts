@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@convoy/server/config';
-import { type LinkEntity, LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
+import { isSharingAt } from '@convoy/contracts';
 import {
-  InvalidLocationError,
+  EnrolmentService,
+  LinkRedemptionError,
+  LinkRedemptionFailure,
   LIVE_PERIOD_INDEFINITE,
   SharingService,
   type TelegramIdentity,
-  TrackingService,
-  UnknownDriverError,
-} from '@convoy/server/tracking';
+} from '@convoy/server/sharing';
+import { InvalidLocationError, TrackingService, UnknownDriverError } from '@convoy/server/tracking';
 import { messagesFor, type BotMessages } from '../messages/catalogue';
 import { formatClock } from '../messages/clock';
 import type { IncomingMessage } from '../telegram/incoming-message';
@@ -28,7 +29,7 @@ export class DriverConversation {
   private readonly startAttempts = new StartAttempts();
 
   constructor(
-    private readonly links: LinksService,
+    private readonly enrolment: EnrolmentService,
     private readonly sharing: SharingService,
     private readonly tracking: TrackingService,
     private readonly config: AppConfig,
@@ -69,17 +70,16 @@ export class DriverConversation {
   private async redeem(token: string, message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
     const from = message.from as NonNullable<IncomingMessage['from']>;
     if (this.startAttempts.isBlocked(from.id)) return replier.reply(t.tooManyAttempts);
+    const identity: TelegramIdentity = {
+      userId: from.id,
+      chatId: message.chat.id,
+      username: from.username,
+      firstName: from.firstName,
+      lastName: from.lastName,
+      languageCode: from.languageCode,
+    };
     try {
-      const link = await this.links.claim(token, from.id);
-      const identity: TelegramIdentity = {
-        userId: from.id,
-        chatId: message.chat.id,
-        username: from.username,
-        firstName: from.firstName,
-        lastName: from.lastName,
-        languageCode: from.languageCode,
-      };
-      const driver = link.redeemedDriverId ? await this.reopen(link, identity) : await this.bindNew(link, identity);
+      const { driver } = await this.enrolment.redeem(token, { channel: 'telegram', telegram: identity });
       await replier.reply(`${t.welcome(driver.name)}\n\n${t.shareLiveHowTo}`, { requestLocationButton: t.shareLocationButton });
     } catch (error) {
       if (!(error instanceof LinkRedemptionError)) throw error;
@@ -94,27 +94,6 @@ export class DriverConversation {
     }
   }
 
-  /** The first redemption: a new driver, or the user's existing one renamed (never a duplicate). */
-  private async bindNew(link: LinkEntity, identity: TelegramIdentity): Promise<{ name: string }> {
-    const { driver } = await this.sharing.bindTelegramUser(link.driverName, identity);
-    await this.links.attachDriver(link.id, driver.id);
-    return driver;
-  }
-
-  /**
-   * The same user opening their link again: still bound to its driver → nothing changes (a retry);
-   * after /stop → the same driver resumes while the link is valid.
-   */
-  private async reopen(link: LinkEntity, identity: TelegramIdentity): Promise<{ name: string }> {
-    const current = await this.sharing.findByTelegramUser(identity.userId);
-    if (current && current.id === link.redeemedDriverId) return current;
-    if (link.revokedAt) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked);
-    if (link.expiresAt <= new Date()) throw new LinkRedemptionError(LinkRedemptionFailure.Expired);
-    const resumed = await this.sharing.rebindDriver(link.redeemedDriverId as string, identity);
-    if (!resumed) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked); // its driver was deleted
-    return resumed;
-  }
-
   private async stop(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
     const driver = await this.driverOf(message);
     if (!driver) return replier.reply(t.notLinked);
@@ -127,7 +106,14 @@ export class DriverConversation {
     const driver = await this.driverOf(message);
     if (!driver) return replier.reply(t.notLinked);
     const last = driver.lastRecordedAt ? this.clock(driver.lastRecordedAt) : null;
-    const sharing = driver.sharingSince && !driver.sharingEndedAt && (!driver.liveUntil || driver.liveUntil > new Date());
+    const sharing = isSharingAt(
+      {
+        sharingSinceMs: driver.sharingSince?.getTime() ?? null,
+        sharingEndedAtMs: driver.sharingEndedAt?.getTime() ?? null,
+        liveUntilMs: driver.liveUntil?.getTime() ?? null,
+      },
+      Date.now(),
+    );
     if (sharing && driver.liveMessageId !== null && last) {
       return replier.reply(t.statusLive(this.clock(driver.sharingSince as Date), last));
     }
