@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
+import { GpsAppsModule } from '@convoy/server/gps-apps';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule, LoggingModule } from '@convoy/server/http';
 import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
@@ -34,6 +35,7 @@ export class AppModule {
         TrackingModule,
         LinksModule,
         SharingModule,
+        GpsAppsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

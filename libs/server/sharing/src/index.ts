@@ -7,3 +7,4 @@ export * from './lib/devices/devices.service';
 export * from './lib/devices/device-key';
 // why a link cannot be redeemed: channels phrase it (bot reply, join page status)
 export { LinkRedemptionError, LinkRedemptionFailure } from '@convoy/server/links';
+export * from './lib/devices/device-ingest.service';

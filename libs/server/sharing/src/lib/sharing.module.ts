@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LinksModule } from '@convoy/server/links';
 import { TrackingModule } from '@convoy/server/tracking';
+import { TrackController } from './browser/track.controller';
+import { DeviceIngestService } from './devices/device-ingest.service';
+import { DevicesController } from './devices/devices.controller';
 import { DevicesService } from './devices/devices.service';
 import { EnrolmentService } from './enrolment/enrolment.service';
+import { JoinLinks } from './join/join-links.service';
+import { JoinController } from './join/join.controller';
 import { SeedDriversController } from './seed/seed-drivers.controller';
 import { SharingService } from './sharing.service';
 import { SHARING_ENTITIES } from './sharing.schema';
@@ -16,14 +21,16 @@ import { TelegramBindings } from './telegram-bindings';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(SHARING_ENTITIES), TrackingModule, LinksModule],
-  controllers: [SeedDriversController],
+  controllers: [SeedDriversController, JoinController, TrackController, DevicesController],
   providers: [
     SharingService,
     EnrolmentService,
     DevicesService,
+    DeviceIngestService,
+    JoinLinks,
     // one per instance; a factory because its constructor takes tuning values, not dependencies
     { provide: TelegramBindings, useFactory: () => new TelegramBindings() },
   ],
-  exports: [SharingService, EnrolmentService, DevicesService],
+  exports: [SharingService, EnrolmentService, DevicesService, DeviceIngestService],
 })
 export class SharingModule {}
