@@ -77,7 +77,10 @@ test.describe('the join page (drivers without Telegram)', () => {
       const before = Date.now();
       await phone.context.setGeolocation(moved);
       await expect(panel.getByTestId('driver-position')).toHaveText(coordinates(moved));
-      testInfo.annotations.push({ type: 'measurement', description: `phone moved → dashboard showed it: ${Date.now() - before} ms` });
+      const latency = `phone moved → dispatcher's panel showed it: ${Date.now() - before} ms`;
+      testInfo.annotations.push({ type: 'measurement', description: latency });
+      console.log(`[join.spec] ${latency}`);
+      await shot(page, testInfo, 'dispatcher-panel-browser-driver');
 
       // Stop: the phone says so, the dashboard shows the session ended
       await phone.page.getByTestId('sharing-stop').click();
@@ -104,6 +107,19 @@ test.describe('the join page (drivers without Telegram)', () => {
 
       const drivers = (await (await page.request.get('/api/drivers')).json()) as DriverDto[];
       expect(drivers.filter((d) => d.name === name).map((d) => d.id)).toEqual([joined.driverId]);
+
+      // the dispatcher disconnects the phone: its key stops working, the phone says so, the history stays
+      await panel.getByTestId('disconnect-device').click();
+      const dialog = page.getByTestId('disconnect-dialog');
+      await expect(dialog).toContainText('The browser stops sending positions at once');
+      await dialog.getByTestId('confirm-button').click();
+      await expect(panel.getByTestId('driver-channel')).toHaveText('not connected');
+      await expect(panel.getByTestId('disconnect-device')).toHaveCount(0);
+      await phone.context.setGeolocation({ latitude: 52.56, longitude: 13.44 });
+      await expect(phone.page.getByTestId('sharing-revoked')).toContainText('Ask your dispatcher for a new link');
+      await expect(panel.getByTestId('driver-position')).toHaveText(coordinates(last));
+      await phone.page.reload(); // the key is forgotten: the used link is refused like any other
+      await expect(phone.page.getByTestId('join-invalid')).toBeVisible();
     } finally {
       await phone.context.close();
     }
