@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBasicAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto, Public } from '@convoy/server/auth';
 import { DeviceIngestService } from '@convoy/server/sharing';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +7,6 @@ import { decodeOwnTracks } from './owntracks.decoder';
 
 /** OwnTracks' HTTP mode: Basic auth (any user name, password = the device key). */
 @ApiTags('driver')
-@ApiBasicAuth('owntracks')
 @Controller('ingest/owntracks')
 export class OwnTracksController {
   constructor(private readonly ingest: DeviceIngestService) {}
@@ -17,6 +16,7 @@ export class OwnTracksController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'OwnTracks message; `_type: location` is stored (vel km/h, cog °, tst Unix s), other types are ignored',
+    description: 'HTTP Basic auth: any user name, password = the device key.',
   })
   @ApiOkResponse({ description: 'An empty array (no messages for the app)', schema: { type: 'array', items: {}, example: [] } })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, getSchemaPath, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, getSchemaPath, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { TrackResponse } from '@convoy/contracts';
 import { bearerToken, ErrorResponseDto, Public } from '@convoy/server/auth';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +9,6 @@ import { decodeTrackBody } from './track-body.decoder';
 
 /** The browser channel: the join page posts its points here with the device key as Bearer token. */
 @ApiTags('driver')
-@ApiBearerAuth('device-key')
 @ApiExtraModels(TrackPointDto)
 @Controller('api/track')
 export class TrackController {

@@ -3,7 +3,7 @@ import type { JoinChannel, LocationReport, PositionSource } from '@convoy/contra
 import { InvalidLocationError, TrackingService, UnknownDriverError } from '@convoy/server/tracking';
 import { SharingService } from '../sharing.service';
 import { DevicesService } from './devices.service';
-import { RateLimiter } from './rate-limiter';
+import { ADDRESS_BURST, ADDRESS_RATE_PER_S, DEVICE_BURST, DEVICE_RATE_PER_S, RateLimiter } from './rate-limiter';
 
 export enum DeviceErrorCode {
   UnknownDevice = 'DEVICE_UNKNOWN',
@@ -21,8 +21,9 @@ export type DevicePoint = Omit<LocationReport, 'driverId' | 'source' | 'telegram
  */
 @Injectable()
 export class DeviceIngestService {
-  private readonly byKey = new RateLimiter();
-  private readonly byAddress = new RateLimiter();
+  private readonly byKey = new RateLimiter(DEVICE_BURST, DEVICE_RATE_PER_S);
+  /** Generous: many phones share one carrier (CGNAT) or depot address. */
+  private readonly byAddress = new RateLimiter(ADDRESS_BURST, ADDRESS_RATE_PER_S);
 
   constructor(
     private readonly devices: DevicesService,

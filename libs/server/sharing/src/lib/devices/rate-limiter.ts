@@ -2,6 +2,9 @@
 export const DEVICE_BURST = 40;
 /** Sustained requests per second per device key and per address. */
 export const DEVICE_RATE_PER_S = 5;
+/** Per client address: many phones may share one (carrier NAT, a depot's Wi-Fi). */
+export const ADDRESS_BURST = 400;
+export const ADDRESS_RATE_PER_S = 100;
 /** Buckets kept at most (the least recently used go first). */
 const MAX_BUCKETS = 50_000;
 
