@@ -11,6 +11,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {
+    // The driver's public page of a tracking link (issue #13): no sign-in, no dashboard shell.
+    path: 'join/:token',
+    title: 'Convoy',
+    loadComponent: () => import('./join/join-page').then((m) => m.JoinPage),
+  },
+  {
     // Everything else is behind sign-in, so a deep link keeps its URL through /login.
     path: '',
     canActivate: [signedInGuard],
