@@ -2,8 +2,9 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * The arrows of DESIGN.md §1, enforced by lint:
- *   dashboard → contracts; server/* → contracts; bot → links, tracking (never the reverse);
- *   tracking → database. Nothing under libs/server imports the dashboard and vice versa.
+ *   dashboard → contracts; server/* → contracts; channels (bot, gps-apps) → sharing → links, tracking
+ *   (never the reverse); tracking → database; reports → places. Nothing under libs/server imports the
+ *   dashboard and vice versa.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -18,8 +19,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          // global setups are plain ESM (no path aliases): they load the test Postgres helper by path
-          allow: ['^.*/libs/testing/src/lib/embedded-postgres-server\\.mjs$'],
+          // jest runs global setups without path aliases: the api-e2e one loads the Postgres starter by path
+          allow: ['^.*/libs/server/database/src/lib/embedded-postgres$'],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
@@ -64,14 +65,14 @@ export default [
             },
             {
               sourceTag: 'feature:demo',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:sharing', 'feature:tracking', 'type:contracts'],
             },
             {
               sourceTag: 'feature:live',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'type:contracts'],
             },
             {
-              sourceTag: 'feature:bot',
+              sourceTag: 'feature:sharing',
               onlyDependOnLibsWithTags: [
                 'feature:config',
                 'feature:database',
@@ -81,6 +82,32 @@ export default [
                 'feature:metrics',
                 'type:contracts',
               ],
+            },
+            // the whole schema: composes every lib that owns tables; only the app, tools and tests import it
+            { sourceTag: 'feature:schema', onlyDependOnLibsWithTags: ['scope:server', 'type:contracts'] },
+            {
+              sourceTag: 'feature:bot',
+              onlyDependOnLibsWithTags: [
+                'feature:config',
+                'feature:auth',
+                'feature:sharing',
+                'feature:tracking',
+                'feature:metrics',
+                'type:contracts',
+              ],
+            },
+            {
+              sourceTag: 'feature:gps-apps',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'type:contracts'],
+            },
+            {
+              sourceTag: 'feature:places',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+            },
+            {
+              // reports read positions and drivers by SQL (no import of tracking) and name places
+              sourceTag: 'feature:reports',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

@@ -1,15 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
+import { AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
+import { GPS_APP_INGEST_PATHS, GpsAppsModule } from '@convoy/server/gps-apps';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule, LoggingModule } from '@convoy/server/http';
-import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
+import { LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
-import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
+import { PlacesModule } from '@convoy/server/places';
+import { ReportsModule } from '@convoy/server/reports';
+import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
+import { SharingModule } from '@convoy/server/sharing';
+import { TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -20,11 +25,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH] }),
+        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH, ...GPS_APP_INGEST_PATHS] }),
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
-          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+          migrations: CONVOY_MIGRATIONS,
         }),
         ScheduleModule.forRoot(),
         AuthModule,
@@ -32,6 +37,10 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        SharingModule,
+        GpsAppsModule,
+        PlacesModule,
+        ReportsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

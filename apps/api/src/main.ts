@@ -8,6 +8,7 @@ import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
 import { WEBHOOK_PATH } from '@convoy/server/bot';
+import { GPS_APP_INGEST_PATHS } from '@convoy/server/gps-apps';
 import { ReadinessState } from '@convoy/server/health';
 import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
@@ -67,7 +68,7 @@ async function bootstrap(): Promise<void> {
     instrumentHttp(app);
     await configureHttpApp(app, config, {
       dashboardDir: resolve(__dirname, '../dashboard/browser'),
-      withoutSecurityHeaders: [`/${WEBHOOK_PATH}`],
+      withoutSecurityHeaders: [`/${WEBHOOK_PATH}`, ...GPS_APP_INGEST_PATHS.map((path) => `/${path}`)],
     });
     const live = new LiveAdapter(app);
     await live.connect();

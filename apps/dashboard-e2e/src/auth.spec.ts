@@ -23,7 +23,7 @@ test.describe('signing in and out', () => {
     expect(tileRequests.every((url) => url.startsWith(`${TILE_HOST}/`))).toBe(true);
     // the API runs without TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME: the banner names both
     await expect(page.getByTestId('bot-banner')).toHaveText(
-      /Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server\./,
+      /Telegram bot not configured: drivers can join from the browser or a GPS app, not through Telegram until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server\./,
     );
 
     await page.screenshot({ path: testInfo.outputPath('signed-in-map.png') });

@@ -1,9 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
+import { AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
-import { LINKS_MIGRATIONS } from '@convoy/server/links';
-import { TRACKING_MIGRATIONS } from '@convoy/server/tracking';
+import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 
 /** What the CLI needs: configuration, the database (migrated like the API) and the accounts. */
 @Module({})
@@ -13,11 +12,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        DatabaseModule.forRoot({
-          url: options.databaseUrl,
-          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
-          poolSize: 2,
-        }),
+        DatabaseModule.forRoot({ url: options.databaseUrl, migrations: CONVOY_MIGRATIONS, poolSize: 2 }),
         AuthModule,
       ],
     };

@@ -11,6 +11,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {
+    // The driver's public page of a tracking link (issue #13): no sign-in, no dashboard shell.
+    path: 'join/:token',
+    title: 'Convoy',
+    loadComponent: () => import('./join/join-page').then((m) => m.JoinPage),
+  },
+  {
     // Everything else is behind sign-in, so a deep link keeps its URL through /login.
     path: '',
     canActivate: [signedInGuard],
@@ -27,6 +33,16 @@ export const appRoutes: Routes = [
         path: 'links',
         title: 'Tracking links · Convoy',
         loadComponent: () => import('./links/links-page').then((m) => m.LinksPage),
+      },
+      {
+        path: 'places',
+        title: 'Places · Convoy',
+        loadComponent: () => import('./places/places-page').then((m) => m.PlacesPage),
+      },
+      {
+        path: 'reports',
+        title: 'Reports · Convoy',
+        loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
       },
       {
         path: 'users',

@@ -3,7 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Paths that belong to the API: a 404 there stays a JSON 404. */
-const API_PREFIXES = ['/api', '/health', '/telegram', '/socket.io', '/metrics'];
+const API_PREFIXES = ['/api', '/health', '/telegram', '/socket.io', '/metrics', '/ingest'];
 
 /**
  * The dashboard uses path routing (`/drivers/42`): a browser GET for a path that is neither a file

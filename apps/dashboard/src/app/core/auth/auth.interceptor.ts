@@ -10,6 +10,14 @@ import { safeReturnUrl } from './return-url';
 const OWN_401 = new Set<string>([API.login, API.me, API.logout]);
 
 /**
+ * The driver side (join page, browser channel) authenticates with a link token or device key, not
+ * the session: its 401 says nothing about a dispatcher who happens to be signed in on the same phone.
+ */
+function isDriverRoute(path: string): boolean {
+  return path === API.track || path.startsWith(`${API.join}/`);
+}
+
+/**
  * A 401 from any other `/api/*` call means the session ended (expired, revoked, signed out in another
  * tab): forget the user and go to `/login`, coming back here afterwards.
  */
@@ -23,6 +31,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
         error.status === 401 &&
         isApiRequest(req.url) &&
         !OWN_401.has(apiPath(req.url)) &&
+        !isDriverRoute(apiPath(req.url)) &&
         auth.signedIn()
       ) {
         auth.clear();
