@@ -73,6 +73,8 @@ async function bootstrap(): Promise<void> {
     const live = new LiveAdapter(app);
     await live.connect();
     app.useWebSocketAdapter(live);
+    await app.init();
+    await app.get(FirstAdminService).ensureFirstAdmin();
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     logger.error(`Convoy could not start: ${error instanceof Error ? error.message : String(error)}`);

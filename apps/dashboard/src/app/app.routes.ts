@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { passwordChangedGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 import { roleGuard } from './core/auth/role.guard';
 import { isFleetUrl } from './fleet/fleet-url';
 
@@ -20,6 +20,7 @@ export const appRoutes: Routes = [
     // Everything else is behind sign-in, so a deep link keeps its URL through /login.
     path: '',
     canActivate: [signedInGuard],
+    canActivateChild: [passwordChangedGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       {

@@ -13,3 +13,6 @@ export { ApiTokenEntity } from './lib/entities/api-token.entity';
 export { CreateAccounts1795478400000 } from './lib/migrations/1795478400000-CreateAccounts';
 
 export { AUTH_ENTITIES, AUTH_MIGRATIONS } from './lib/auth.schema';
+export { UsersService } from './lib/services/users.service';
+export { SessionsService } from './lib/services/sessions.service';
+export { generateOneTimePassword } from './lib/crypto/one-time-password';
