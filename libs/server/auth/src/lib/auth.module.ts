@@ -12,6 +12,7 @@ import { PasswordHasher } from './crypto/password-hasher';
 import { AUTH_ENTITIES } from './auth.schema';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { CredentialEvents } from './revocation/credential-events.service';
 import { ApiTokensService } from './services/api-tokens.service';
 import { AuthenticationService } from './services/authentication.service';
 import { FirstAdminService } from './services/first-admin.service';
@@ -42,9 +43,10 @@ import { UsersService } from './services/users.service';
     ApiTokensService,
     AuthenticationService,
     FirstAdminService,
+    CredentialEvents,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthenticationService, FirstAdminService],
+  exports: [AuthenticationService, FirstAdminService, CredentialEvents],
 })
 export class AuthModule {}

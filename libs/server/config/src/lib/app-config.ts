@@ -55,6 +55,11 @@ export class AppConfig {
   readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */
   readonly redisUrl!: string | null;
+  /**
+   * Starts every Redis channel Convoy uses (Socket.IO broadcasts, server-side events), so deployments
+   * (or test runs) sharing one Redis do not hear each other.
+   */
+  readonly redisPrefix!: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

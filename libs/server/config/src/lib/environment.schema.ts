@@ -196,6 +196,11 @@ export class EnvironmentVariables {
 
   @trimmed()
   @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1–64 letters, digits or _ . : -' })
+  REDIS_PREFIX?: string;
+
+  @trimmed()
+  @IsOptional()
   @Matches(/^\d{5,16}:[A-Za-z0-9_-]{30,}$/, { message: 'must be a bot token from @BotFather, like 123456:ABC-DEF…' })
   TELEGRAM_BOT_TOKEN?: string;
 

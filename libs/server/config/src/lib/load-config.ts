@@ -54,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     },
     tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
     redisUrl: vars.REDIS_URL ?? null,
+    redisPrefix: vars.REDIS_PREFIX ?? 'convoy',
     shutdownDrainSeconds: vars.SHUTDOWN_DRAIN_SECONDS ?? (vars.NODE_ENV === 'production' ? 5 : 0),
     // a newcomer's `npm start` (development, no bot yet) shows a fleet moving; never in tests by default, never in
     // production (a non-zero DEMO_FLEET is refused there by the schema)

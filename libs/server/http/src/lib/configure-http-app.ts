@@ -77,7 +77,7 @@ export async function configureHttpApp(
         imgSrc: ["'self'", 'data:', 'blob:', tileSource(config.tiles.url)],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        connectSrc: connectSources(config.publicUrl),
         upgradeInsecureRequests: null,
       },
     },
@@ -97,6 +97,20 @@ export async function configureHttpApp(
     app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter));
   } else if (options.dashboardDir) {
     logger.warn(`No dashboard build in ${options.dashboardDir}: run "npx nx build dashboard" to serve it at /`);
+  }
+}
+
+/**
+ * `'self'` covers this origin's http(s) and ws(s) in current browsers; when PUBLIC_URL names another
+ * origin, exactly that origin and its websocket twin are added (never any `ws:`/`wss:` host).
+ */
+export function connectSources(publicUrl: string | null): string[] {
+  if (!publicUrl) return ["'self'"];
+  try {
+    const { origin, protocol, host } = new URL(publicUrl);
+    return ["'self'", origin, `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`];
+  } catch {
+    return ["'self'"];
   }
 }
 

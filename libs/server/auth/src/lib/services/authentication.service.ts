@@ -21,7 +21,7 @@ export class AuthenticationService {
       const session = await this.sessions.findActive(token);
       if (!session?.user) return null;
       const { id, email, role } = session.user;
-      return { user: { id, email, role }, via: 'session', credentialId: session.id };
+      return { user: { id, email, role }, via: 'session', credentialId: session.id, expiresAt: session.expiresAt };
     }
     const apiToken = await this.apiTokens.findActive(token);
     if (!apiToken?.createdBy) return null;
@@ -30,6 +30,7 @@ export class AuthenticationService {
       user: { id, email, role: lowerOf(apiToken.role, creatorRole) },
       via: 'api-token',
       credentialId: apiToken.id,
+      expiresAt: apiToken.expiresAt,
     };
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserRequest, Role, UpdateUserRequest, UserDto } from '@convoy/contracts';
+import { LIVE_REVOCATION_REASONS, type CreateUserRequest, type Role, type UpdateUserRequest, type UserDto } from '@convoy/contracts';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { emailTaken, lastAdmin, selfChange, userNotFound, wrongCurrentPassword } from '../auth.errors';
 import { PasswordHasher } from '../crypto/password-hasher';
 import { UserEntity } from '../entities/user.entity';
+import { CredentialEvents } from '../revocation/credential-events.service';
 import { SessionsService } from './sessions.service';
 
 const USERS_LOCK_KEY = '4842976093771424';
@@ -19,6 +20,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly events: CredentialEvents,
   ) {
     this.dummyHash = this.passwords.hash('convoy-timing-equaliser');
   }
@@ -54,7 +56,13 @@ export class UsersService {
       if (change.password) user.passwordHash = await this.passwords.hash(change.password);
       return manager.save(user);
     });
-    if (updated.disabled || change.password) await this.sessions.revokeAllFor(updated.id);
+    if (updated.disabled) {
+      await this.sessions.revokeAllFor(updated.id, null, LIVE_REVOCATION_REASONS.accountDisabled);
+      // a disabled user's API tokens stop working too (their creator must be active)
+      this.events.revoked({ reason: LIVE_REVOCATION_REASONS.accountDisabled, userId: updated.id, via: 'api-token' });
+    } else if (change.password) {
+      await this.sessions.revokeAllFor(updated.id, null, LIVE_REVOCATION_REASONS.passwordChanged);
+    }
     return toUserDto(updated);
   }
 
@@ -70,7 +78,7 @@ export class UsersService {
     const user = await this.users.findOneBy({ id: userId });
     if (!user || !(await this.passwords.verify(current, user.passwordHash))) throw wrongCurrentPassword();
     await this.users.update({ id: userId }, { passwordHash: await this.passwords.hash(next) });
-    await this.sessions.revokeAllFor(userId, keepSessionId);
+    await this.sessions.revokeAllFor(userId, keepSessionId, LIVE_REVOCATION_REASONS.passwordChanged);
   }
 
   async recordLogin(userId: string): Promise<void> {
