@@ -8,6 +8,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { AppConfig } from '@convoy/server/config';
+import { cspDirectives } from './content-security-policy';
+import { DashboardPage } from './dashboard-page';
 import { createOpenApiDocument } from './openapi';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 import { createValidationPipe } from './validation-pipe';
@@ -70,19 +72,8 @@ export async function configureHttpApp(
     .addHook('onRoute', (route) => {
       if (bare.has(route.url)) route.helmet = false;
     });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', tileSource(config.tiles.url)],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: connectSources(config.publicUrl),
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  const directives = cspDirectives(config);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives }, crossOriginEmbedderPolicy: false });
   await app.register(fastifyCookie);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   app.useGlobalPipes(createValidationPipe());
@@ -93,29 +84,19 @@ export async function configureHttpApp(
   });
 
   if (options.dashboardDir && existsSync(join(options.dashboardDir, 'index.html'))) {
-    app.useStaticAssets({ root: options.dashboardDir, prefix: '/', index: ['index.html'], wildcard: true });
-    app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter));
+    const page = new DashboardPage(options.dashboardDir, directives);
+    if (!page.hasNoncePlaceholder) logger.warn('The dashboard build has no ngCspNonce placeholder: its styles will be blocked by the CSP');
+    // index.html only through DashboardPage (it needs its nonce): `/`, `/index.html` and deep links reach the SPA
+    // fallback. One route per built file (no wildcard), so `/` is not a directory for the static plugin to refuse.
+    app.useStaticAssets({
+      root: options.dashboardDir,
+      prefix: '/',
+      index: false,
+      wildcard: false,
+      allowedPath: (path: string) => path !== '/index.html',
+    });
+    app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter, page));
   } else if (options.dashboardDir) {
     logger.warn(`No dashboard build in ${options.dashboardDir}: run "npx nx build dashboard" to serve it at /`);
   }
-}
-
-/**
- * `'self'` covers this origin's http(s) and ws(s) in current browsers; when PUBLIC_URL names another
- * origin, exactly that origin and its websocket twin are added (never any `ws:`/`wss:` host).
- */
-export function connectSources(publicUrl: string | null): string[] {
-  if (!publicUrl) return ["'self'"];
-  try {
-    const { origin, protocol, host } = new URL(publicUrl);
-    return ["'self'", origin, `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`];
-  } catch {
-    return ["'self'"];
-  }
-}
-
-/** The tile server's origin for the CSP (`{s}` subdomains become a wildcard). */
-function tileSource(tileUrl: string): string {
-  const match = tileUrl.match(/^(https?:\/\/[^/]+)/);
-  return match ? match[1].replace(/\{s\}/g, '*') : "'self'";
 }
