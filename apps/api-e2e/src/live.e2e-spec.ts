@@ -67,6 +67,16 @@ describe('live feed authentication', () => {
     });
   });
 
+  it("lets pages connect to this origin and PUBLIC_URL's websocket origin only (CSP connect-src), styles without 'unsafe-inline'", async () => {
+    const csp = (await fetch(`${fresh.api.baseUrl}/health`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self' https://convoy.example.com wss://convoy.example.com");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    // Swagger UI's own page keeps its two inline <style> blocks (measured: they are all it needs)
+    const docs = (await fetch(`${fresh.api.baseUrl}/api/docs`)).headers.get('content-security-policy') ?? '';
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
+  });
+
   it('stops accepting a session once it was signed out', async () => {
     const session = await new ApiClient(fresh.api.baseUrl).post<{ accessToken: string }>('/api/auth/login', TEST_ADMIN);
     await admin.as(session.body.accessToken).post('/api/auth/logout');

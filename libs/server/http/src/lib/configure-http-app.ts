@@ -14,6 +14,9 @@ import { createOpenApiDocument } from './openapi';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 import { createValidationPipe } from './validation-pipe';
 
+const DOCS_PATH = 'api/docs';
+const DOCS_JSON_PATH = 'api/docs-json';
+
 /** Largest request body accepted (Telegram updates are a few KiB). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -65,21 +68,25 @@ export async function configureHttpApp(
     );
   }
   const bare = new Set(options.withoutSecurityHeaders ?? []);
+  const directives = cspDirectives(config);
   // before helmet registers its own onRoute hook, which reads the route's `helmet` option
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRoute', (route) => {
       if (bare.has(route.url)) route.helmet = false;
+      // Swagger UI's page carries two <style> blocks of its own: only its pages allow inline styles
+      else if (route.url.startsWith(`/${DOCS_PATH}`) && !route.url.startsWith(`/${DOCS_JSON_PATH}`)) {
+        route.helmet = { contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", "'unsafe-inline'"] } } };
+      }
     });
-  const directives = cspDirectives(config);
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives }, crossOriginEmbedderPolicy: false });
   await app.register(fastifyCookie);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   app.useGlobalPipes(createValidationPipe());
 
-  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
-    jsonDocumentUrl: 'api/docs-json',
+  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), {
+    jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'Convoy API',
   });
 
