@@ -8,11 +8,11 @@ import {
   startApi,
   testPostgresServerUrl,
   TEST_ADMIN,
+  withClient,
   type ApiProcess,
   type LiveRecorder,
   type TestDatabase,
 } from '@convoy/testing';
-import { Client } from 'pg';
 import { startFreshApi, type FreshApi } from './support/fresh-api';
 
 /** The issue's promise: an open socket is closed within 2 s of its credential ending. */
@@ -28,16 +28,6 @@ async function expectClosed(live: LiveRecorder, reason: LiveRevocationReason, si
     revocations: [reason],
     disconnects: ['io server disconnect'],
   });
-}
-
-async function withDatabase<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 describe('live sockets are closed when their credential ends', () => {
@@ -142,7 +132,7 @@ describe('live sockets are closed when their credential ends', () => {
   it('a session reaching its expiry while connected: "session-expired"', async () => {
     const { user, session } = await newUser('viewer');
     // as if the session had been opened SESSION_TTL_HOURS ago, minus two seconds
-    const expiresAt = await withDatabase(fresh.database.url, async (client) => {
+    const expiresAt = await withClient(fresh.database.url, async (client) => {
       const result = await client.query<{ expires_at: Date }>(
         `UPDATE sessions SET expires_at = now() + interval '2 seconds' WHERE user_id = $1 RETURNING expires_at`,
         [user.id],
