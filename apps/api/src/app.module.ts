@@ -9,6 +9,8 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
+import { PlacesModule } from '@convoy/server/places';
+import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -33,6 +35,8 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        PlacesModule,
+        ReportsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

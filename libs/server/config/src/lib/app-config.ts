@@ -49,6 +49,14 @@ export class AppConfig {
     autoTrackIntervalSeconds: number;
     retentionDays: number;
   };
+  /** Defaults of the trips/stops/summary reports (REPORT_*; README "Reports"). */
+  readonly reports!: {
+    minimalParkingDurationS: number;
+    minimalTripDistanceM: number;
+    minimalTripDurationS: number;
+    minimalNoDataDurationS: number;
+    movingSpeedKmh: number;
+  };
   /** On SIGTERM, readiness answers 503 this long before connections close (load balancers drain). */
   readonly shutdownDrainSeconds!: number;
   /** Simulated drivers fed through the real ingest path (0 = none). */

@@ -55,6 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
     redisUrl: vars.REDIS_URL ?? null,
     redisPrefix: vars.REDIS_PREFIX ?? 'convoy',
+    reports: {
+      minimalParkingDurationS: vars.REPORT_MINIMAL_PARKING_DURATION ?? 180,
+      minimalTripDistanceM: vars.REPORT_MINIMAL_TRIP_DISTANCE ?? 500,
+      minimalTripDurationS: vars.REPORT_MINIMAL_TRIP_DURATION ?? 300,
+      minimalNoDataDurationS: vars.REPORT_MINIMAL_NO_DATA_DURATION ?? 3600,
+      movingSpeedKmh: vars.REPORT_SPEED_THRESHOLD ?? 5,
+    },
     shutdownDrainSeconds: vars.SHUTDOWN_DRAIN_SECONDS ?? (vars.NODE_ENV === 'production' ? 5 : 0),
     // a newcomer's `npm start` (development, no bot yet) shows a fleet moving; never in tests by default, never in
     // production (a non-zero DEMO_FLEET is refused there by the schema)
