@@ -7,6 +7,8 @@ export * from './lib/dto/error-response.dto';
 export * from './lib/guards/authentication.guard';
 export * from './lib/services/authentication.service';
 export * from './lib/services/first-admin.service';
+export * from './lib/revocation/credential-events.service';
+export * from './lib/revocation/credential-revocation';
 export { UserEntity } from './lib/entities/user.entity';
 export { SessionEntity } from './lib/entities/session.entity';
 export { ApiTokenEntity } from './lib/entities/api-token.entity';

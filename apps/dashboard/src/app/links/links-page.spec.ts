@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { CreatedLinkResponse, PublicConfigDto, Role } from '@convoy/contracts';
+import type { PublicConfigDto, Role } from '@convoy/contracts';
 import { AuthStore } from '../core/auth/auth.store';
 import { API } from '../core/http/api-paths';
 import { polyfillDialog } from '../ui/dialog-test-polyfill';

@@ -14,6 +14,7 @@ import { HashingBusyFilter } from './filters/hashing-busy.filter';
 import { PersonOnlyGuard } from './guards/person-only.guard';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { CredentialEvents } from './revocation/credential-events.service';
 import { ApiTokensService } from './services/api-tokens.service';
 import { AuthenticationService } from './services/authentication.service';
 import { FirstAdminService } from './services/first-admin.service';
@@ -43,11 +44,12 @@ import { signInThrottlerOptions } from './throttling/sign-in-throttlers';
     ApiTokensService,
     AuthenticationService,
     FirstAdminService,
+    CredentialEvents,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_GUARD, useClass: PersonOnlyGuard },
     { provide: APP_FILTER, useClass: HashingBusyFilter },
   ],
-  exports: [AuthenticationService, FirstAdminService, UsersService, SessionsService],
+  exports: [AuthenticationService, FirstAdminService, UsersService, SessionsService, CredentialEvents],
 })
 export class AuthModule {}

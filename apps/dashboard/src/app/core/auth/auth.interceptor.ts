@@ -5,6 +5,7 @@ import { catchError, throwError } from 'rxjs';
 import { API, apiPath, isApiRequest } from '../http/api-paths';
 import { AuthStore } from './auth.store';
 import { safeReturnUrl } from './return-url';
+import { SESSION_ENDED } from './session-ended';
 
 /** These answer 401 as part of their normal job; the caller handles it. */
 const OWN_401 = new Set<string>([API.login, API.me, API.logout]);
@@ -37,7 +38,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
         auth.clear();
         const returnUrl = safeReturnUrl(router.url);
         void router.navigate(['/login'], {
-          queryParams: { reason: 'expired', ...(returnUrl === '/' ? {} : { returnUrl }) },
+          queryParams: { reason: SESSION_ENDED, ...(returnUrl === '/' ? {} : { returnUrl }) },
         });
       }
       return throwError(() => error);

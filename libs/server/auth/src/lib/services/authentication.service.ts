@@ -21,7 +21,7 @@ export class AuthenticationService {
     if (kind === 'session') {
       const session = await this.sessions.findActive(token);
       if (!session?.user) return null;
-      return { user: toSessionUser(session.user), via: 'session', credentialId: session.id };
+      return { user: toSessionUser(session.user), via: 'session', credentialId: session.id, expiresAt: session.expiresAt };
     }
     const apiToken = await this.apiTokens.findActive(token);
     if (!apiToken?.createdBy) return null;
@@ -31,6 +31,7 @@ export class AuthenticationService {
       user: { id, email, role: lowerOf(apiToken.role, creatorRole), mustChangePassword: false },
       via: 'api-token',
       credentialId: apiToken.id,
+      expiresAt: apiToken.expiresAt,
     };
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserRequest, Role, SessionUser, UpdateUserRequest, UserDto } from '@convoy/contracts';
+import {
+  LIVE_REVOCATION_REASONS,
+  type CreateUserRequest,
+  type Role,
+  type SessionUser,
+  type UpdateUserRequest,
+  type UserDto,
+} from '@convoy/contracts';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import {
   emailTaken,
@@ -13,6 +20,7 @@ import {
 } from '../auth.errors';
 import { PasswordHasher } from '../crypto/password-hasher';
 import { UserEntity } from '../entities/user.entity';
+import { CredentialEvents } from '../revocation/credential-events.service';
 import { SessionsService } from './sessions.service';
 
 const USERS_LOCK_KEY = '4842976093771424';
@@ -27,6 +35,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly events: CredentialEvents,
   ) {
     this.dummyHash = this.passwords.hash('convoy-timing-equaliser');
   }
@@ -76,7 +85,13 @@ export class UsersService {
       }
       return manager.save(user);
     });
-    if (updated.disabled || change.password) await this.sessions.revokeAllFor(updated.id);
+    if (updated.disabled) {
+      await this.sessions.revokeAllFor(updated.id, null, LIVE_REVOCATION_REASONS.accountDisabled);
+      // a disabled user's API tokens stop working too (their creator must be active)
+      this.events.revoked({ reason: LIVE_REVOCATION_REASONS.accountDisabled, userId: updated.id, via: 'api-token' });
+    } else if (change.password) {
+      await this.sessions.revokeAllFor(updated.id, null, LIVE_REVOCATION_REASONS.passwordChanged);
+    }
     return toUserDto(updated);
   }
 
@@ -106,7 +121,7 @@ export class UsersService {
     if (!user || !(await this.passwords.verify(current, user.passwordHash))) throw wrongCurrentPassword();
     if (next === current) throw passwordUnchanged();
     await this.users.update({ id: userId }, { passwordHash: await this.passwords.hash(next), mustChangePassword: false });
-    await this.sessions.revokeAllFor(userId, keepSessionId);
+    await this.sessions.revokeAllFor(userId, keepSessionId, LIVE_REVOCATION_REASONS.passwordChanged);
   }
 
   /**
@@ -119,7 +134,7 @@ export class UsersService {
     user.passwordHash = await this.passwords.hash(password);
     user.mustChangePassword = true;
     const saved = await this.users.save(user);
-    await this.sessions.revokeAllFor(user.id);
+    await this.sessions.revokeAllFor(user.id, null, LIVE_REVOCATION_REASONS.passwordChanged);
     return toUserDto(saved);
   }
 
