@@ -29,10 +29,27 @@ ANALYZE positions;
 SQL
 TOKEN=$(curl -s "http://127.0.0.1:$PORT/api/auth/login" -H 'content-type: application/json' \
   -d '{"email":"bench@convoy.test","password":"bench-password-1"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+# 5 runs of each report for one day (86,400 points), then the figures as JSON in bench/results/ (RUNS=n to change)
+RUNS=${RUNS:-5}
+DAY="driverId=00000000-0000-4000-8000-000000000001&from=2026-11-15&to=2026-11-15&tz=UTC"
+declare -A TIMES
 for report in trips stops summary; do
-  for run in 1 2 3 4 5; do
-    curl -s -o /dev/null -w "$report run $run: %{time_total}s\n" -H "authorization: Bearer $TOKEN" \
-      "http://127.0.0.1:$PORT/api/reports/$report?driverId=00000000-0000-4000-8000-000000000001&from=2026-11-15&to=2026-11-15&tz=UTC"
+  for run in $(seq 1 "$RUNS"); do
+    t=$(curl -s -o /dev/null -w '%{time_total}' -H "authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/reports/$report?$DAY")
+    echo "$report run $run: ${t}s"
+    TIMES[$report]="${TIMES[$report]:+${TIMES[$report]},}$t"
   done
 done
-curl -s -H "authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/reports/summary?from=2026-11-15&to=2026-11-15&tz=UTC"; echo
+SUMMARY=$(curl -s -H "authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/reports/summary?$DAY")
+echo "$SUMMARY"
+mkdir -p bench/results
+OUT="bench/results/reports-$(date -u +%Y-%m-%dT%H-%M-%SZ).json"
+node -e '
+const [trips, stops, summary] = process.argv.slice(1, 4).map((s) => s.split(",").map((x) => Math.round(Number(x) * 1000)));
+const stats = (ms) => { const s = [...ms].sort((a, b) => a - b); return { runsMs: ms, p50Ms: s[Math.floor((s.length - 1) / 2)], maxMs: s[s.length - 1] }; };
+const out = { bench: "reports", at: new Date().toISOString(), commit: process.argv[5], node: process.version, cpus: require("os").cpus().length,
+  table: { rows: 30 * 86400, drivers: 1, pointEveryS: 1 }, request: "one driver, one UTC day (86,400 points)",
+  trips: stats(trips), stops: stats(stops), summary: stats(summary), summaryRow: JSON.parse(process.argv[4])[0] };
+require("fs").writeFileSync(process.argv[6], JSON.stringify(out, null, 2) + "\n");
+console.log(`trips p50 ${out.trips.p50Ms} ms, stops p50 ${out.stops.p50Ms} ms, summary p50 ${out.summary.p50Ms} ms -> ${process.argv[6]}`);
+' "${TIMES[trips]}" "${TIMES[stops]}" "${TIMES[summary]}" "$SUMMARY" "$(git rev-parse --short HEAD)" "$OUT"
