@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A month of 1-second points for one driver (2.6 M rows), then the time of one day's trips/stops/summary
 # report through the built API. Needs DATABASE_URL (a server to create a scratch database on) and
-# `nx build api` (API_MAIN=path runs another build, e.g. a copy of an older one). Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres tools/bench-reports/run.sh
+# `nx build api` (API_MAIN=path runs another build, e.g. a copy of an older one; LABEL=text is stored with the figures). Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres tools/bench-reports/run.sh
 set -euo pipefail
 DB=convoy_bench_reports_$$
 SERVER=${DATABASE_URL%/*}
@@ -54,7 +54,7 @@ node -e '
 const [trips, stops, summary, tripsCpu, stopsCpu, summaryCpu] = [1, 2, 3, 7, 8, 9].map((i) => process.argv[i].split(",").map((x) => Math.round(Number(x) * 1000)));
 const p50 = (ms) => [...ms].sort((a, b) => a - b)[Math.floor((ms.length - 1) / 2)];
 const stats = (ms, cpu) => ({ runsMs: ms, p50Ms: p50(ms), maxMs: Math.max(...ms), apiCpuMs: cpu, apiCpuP50Ms: p50(cpu) });
-const out = { bench: "reports", at: new Date().toISOString(), commit: process.argv[5], node: process.version, cpus: require("os").cpus().length,
+const out = { bench: "reports", label: process.env.LABEL, apiMain: process.env.API_MAIN ?? "dist/apps/api/main.js", at: new Date().toISOString(), commit: process.argv[5], node: process.version, cpus: require("os").cpus().length,
   table: { rows: 30 * 86400, drivers: 1, pointEveryS: 1 }, request: "one driver, one UTC day (86,400 points)",
   loadAverage: require("os").loadavg().map((l) => Math.round(l * 100) / 100),
   trips: stats(trips, tripsCpu), stops: stats(stops, stopsCpu), summary: stats(summary, summaryCpu), summaryRow: JSON.parse(process.argv[4])[0] };
