@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
-import { LinksModule } from '@convoy/server/links';
+import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { BotLauncher } from './bot-launcher.service';
@@ -26,8 +26,8 @@ export class BotModule {
       global: true,
       imports: [
         TelegrafModule.forRoot({ token: botToken, launchOptions: false, options: { telegram: { apiRoot } } }),
-        LinksModule,
         TrackingModule,
+        SharingModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],
       providers: [BotStatus, BotUpdate, DriverConversation, TelegramPollingService, BotLauncher, ShareAgainNotifier],

@@ -6,7 +6,6 @@ import { Subject } from 'rxjs';
 import { Repository } from 'typeorm';
 import { toDriverDto } from './driver-mapper';
 import { DriverEntity } from './entities/driver.entity';
-import { TelegramBindings } from './telegram-bindings';
 import { driverNotFound } from './tracking.errors';
 import { TrackingService } from './tracking.service';
 
@@ -19,13 +18,18 @@ export class DriversService {
     @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
     private readonly tracking: TrackingService,
     private readonly config: AppConfig,
-    private readonly bindings: TelegramBindings,
   ) {}
 
   async list(): Promise<DriverDto[]> {
     const rows = await this.drivers.find({ order: { name: 'ASC', createdAt: 'ASC' } });
     const now = new Date();
     return rows.map((row) => this.toDto(row, now));
+  }
+
+  /** The driver, or null when there is none with this id. */
+  async find(id: string): Promise<DriverDto | null> {
+    const driver = await this.drivers.findOneBy({ id });
+    return driver ? this.toDto(driver, new Date()) : null;
   }
 
   async get(id: string): Promise<DriverDto> {
@@ -43,7 +47,6 @@ export class DriversService {
   async remove(id: string): Promise<void> {
     const result = await this.drivers.delete({ id });
     if (!result.affected) throw driverNotFound();
-    this.bindings.invalidateDriver(id);
     this.tracking.forget(id);
     this.changes$.next({ type: 'deleted', driverId: id });
   }

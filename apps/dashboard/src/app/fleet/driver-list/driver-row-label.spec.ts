@@ -24,4 +24,11 @@ describe('driverRowLabel', () => {
     const ended = driver({ name: 'Ota', lastPosition: positionAt('d1', now - 2 * 60_000), sharingEndedAt: new Date(now - 60_000).toISOString() });
     expect(driverRowLabel(ended, now)).toBe('Ota, sharing ended, seen 2 min ago');
   });
+
+  it('names how the driver is connected, when they are', () => {
+    const viaBrowser = driver({ name: 'Jan', channel: 'browser', lastPosition: positionAt('d1', now - 5_000) });
+    expect(driverRowLabel(viaBrowser, now)).toBe('Jan, via browser, live, seen just now, 43 km/h');
+    expect(driverRowLabel(driver({ name: 'Eva', channel: 'app' }), now)).toBe('Eva, via GPS app, offline, no position yet');
+    expect(driverRowLabel(driver({ name: 'Ota', channel: 'telegram' }), now)).toBe('Ota, via Telegram, offline, no position yet');
+  });
 });

@@ -1,4 +1,5 @@
 import type { LiveDriver } from '../../core/live/live-driver';
+import type { DriverChannel } from '@convoy/contracts';
 import { STATUS_STYLE } from '../../map/status-style';
 import { formatAgo, formatSpeed } from '../format';
 
@@ -7,14 +8,21 @@ export function rowSpeed(driver: LiveDriver): string | null {
   return driver.status === 'live' && driver.lastPosition?.speed ? formatSpeed(driver.lastPosition.speed) : null;
 }
 
+const VIA: Readonly<Record<DriverChannel, string>> = {
+  telegram: 'via Telegram',
+  browser: 'via browser',
+  app: 'via GPS app',
+};
+
 /**
  * What a driver's row says, as one sentence for screen readers: the row's pieces (name, badge,
  * status, time, speed) would otherwise run together as "Demo 04 DemoLive · … 36".
- * "Demo 04, demo driver, live, seen 1 min ago, 36 km/h"; "Jan, offline, no position yet".
+ * "Demo 04, demo driver, live, seen 1 min ago, 36 km/h"; "Jan, via browser, offline, no position yet".
  */
 export function driverRowLabel(driver: LiveDriver, nowMs: number): string {
   const parts = [driver.name];
   if (driver.demo) parts.push('demo driver');
+  if (driver.channel) parts.push(VIA[driver.channel]);
   parts.push(STATUS_STYLE[driver.status].label.toLowerCase());
   parts.push(driver.lastPosition ? `seen ${formatAgo(driver.lastSeenMs, nowMs)}` : 'no position yet');
   const speed = rowSpeed(driver);

@@ -17,8 +17,11 @@ import {
   telegramHandle,
 } from '../format';
 import { LiveClock } from '../live-clock';
+import { ChannelBadge } from '../channel-badge';
 import { StatusBadge } from '../status-badge';
+import { batteryFact } from './battery';
 import { DeleteDriverDialog } from './delete-driver-dialog';
+import { DisconnectDevice } from './disconnect-device';
 import { DriverNameEditor } from './driver-name-editor';
 import { TrackSection } from './track-section';
 
@@ -28,7 +31,7 @@ import { TrackSection } from './track-section';
  */
 @Component({
   selector: 'cv-driver-panel',
-  imports: [StatusBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, CloseIcon],
+  imports: [StatusBadge, ChannelBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, DisconnectDevice, CloseIcon],
   templateUrl: './driver-panel.html',
   styleUrl: './driver-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,6 +58,12 @@ export class DriverPanel {
   protected readonly deleting = signal(false);
   protected readonly deleteError = signal<string | null>(null);
 
+  protected readonly battery = computed(() => batteryFact(this.driver()?.lastPosition?.battery));
+  /** A browser or GPS app holds a device key a dispatcher can revoke (Telegram ends with /stop). */
+  protected readonly device = computed(() => {
+    const channel = this.driver()?.channel;
+    return channel === 'browser' ? 'browser' : channel === 'app' ? 'GPS app' : null;
+  });
   protected readonly handle = computed(() => telegramHandle(this.driver()?.telegram ?? null));
   protected readonly lastUpdate = computed(() => {
     const ms = this.driver()?.lastSeenMs ?? null;
