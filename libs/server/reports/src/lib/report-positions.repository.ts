@@ -22,7 +22,7 @@ const PG_EPOCH_US = 946_684_800_000_000;
  * - The time is exact: µs as an integer (< 2^53), divided by 1000 once, equals
  *   `(extract(epoch FROM recorded_at) * 1000)::float8`.
  */
-const POSITIONS_SQL = `SELECT encode(string_agg(
+export const POSITIONS_SQL = `SELECT encode(string_agg(
            float8send(latitude) || float8send(longitude)
         || float8send(coalesce(accuracy::text::float8, 'NaN')) || float8send(coalesce(speed::text::float8, 'NaN'))
         || timestamptz_send(recorded_at), '' ORDER BY recorded_at), 'hex') AS packed
