@@ -60,7 +60,8 @@ export async function startFleetApi(): Promise<FleetApi> {
         ...storage,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.initialPassword,
-        LOGIN_ACCOUNT_RATE_LIMIT: '1000', // every test signs the same admin in
+        LOGIN_RATE_LIMIT: '1000', // every test signs in from this one address
+        LOGIN_ACCOUNT_RATE_LIMIT: '1000', // … as the same admin
         TILE_URL,
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_BOT_USERNAME: telegram.botInfo.username,
