@@ -9,6 +9,7 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
+import { PrivacyModule } from '@convoy/server/privacy';
 import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -25,6 +26,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+          statementTimeoutMs: options.config.statementTimeoutMs,
         }),
         ScheduleModule.forRoot(),
         AuthModule,
@@ -32,6 +34,7 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        PrivacyModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
 import { LinksModule } from '@convoy/server/links';
+import { PrivacyModule } from '@convoy/server/privacy';
 import { TrackingModule } from '@convoy/server/tracking';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { BotLauncher } from './bot-launcher.service';
@@ -28,6 +29,7 @@ export class BotModule {
         TelegrafModule.forRoot({ token: botToken, launchOptions: false, options: { telegram: { apiRoot } } }),
         LinksModule,
         TrackingModule,
+        PrivacyModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],
       providers: [BotStatus, BotUpdate, DriverConversation, TelegramPollingService, BotLauncher, ShareAgainNotifier],

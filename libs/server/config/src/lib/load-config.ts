@@ -51,8 +51,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       webhookUrl: vars.TELEGRAM_WEBHOOK_URL ?? null,
       webhookSecret: vars.TELEGRAM_WEBHOOK_SECRET ?? null,
       timeZone: vars.TIME_ZONE ?? 'UTC',
+      messagesPerMinute: vars.BOT_RATE_LIMIT ?? 30,
     },
-    tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
+    tracking: {
+      autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30,
+      retentionDays: vars.RETENTION_DAYS ?? 90,
+      exportsPerMinute: vars.EXPORT_RATE_LIMIT ?? 6,
+    },
+    statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
     shutdownDrainSeconds: vars.SHUTDOWN_DRAIN_SECONDS ?? (vars.NODE_ENV === 'production' ? 5 : 0),
     // a newcomer's `npm start` (development, no bot yet) shows a fleet moving; never in tests by default, never in

@@ -80,11 +80,11 @@ export class SharingService {
    * A driver reopening the link that created their driver after `/stop` (or after opening another
    * link): that driver is theirs again, history kept — never a second driver of the same name. Any
    * other driver they are bound to is released first. null when the driver was deleted or belongs to
-   * someone else.
+   * someone else, or was erased (a driver who left is not brought back by an old link).
    */
   async rebindDriver(driverId: string, identity: TelegramIdentity): Promise<DriverDto | null> {
     const driver = await this.drivers.findOneBy({ id: driverId });
-    if (!driver || (driver.telegramUserId !== null && driver.telegramUserId !== identity.userId)) return null;
+    if (!driver || driver.erasedAt !== null || (driver.telegramUserId !== null && driver.telegramUserId !== identity.userId)) return null;
     const current = await this.findByTelegramUser(identity.userId);
     if (current && current.id !== driver.id) {
       await this.endSharing(current.id, new Date());

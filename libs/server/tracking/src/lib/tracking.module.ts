@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DriversController } from './controllers/drivers.controller';
 import { SeedDriversController } from './controllers/seed-drivers.controller';
 import { DriversService } from './drivers.service';
+import { ExportLimiter } from './export/export-limiter';
+import { PositionExportService } from './export/position-export.service';
 import { PositionWriter } from './ingest/position-writer';
 import { PositionHistoryService } from './position-history.service';
 import { RetentionJob } from './retention.job';
@@ -21,6 +23,8 @@ import { TrackingService } from './tracking.service';
     DriversService,
     SharingService,
     PositionHistoryService,
+    PositionExportService,
+    ExportLimiter,
     RetentionJob,
     // one per instance; a factory because its constructor takes tuning values, not dependencies
     { provide: TelegramBindings, useFactory: () => new TelegramBindings() },
