@@ -8,6 +8,7 @@ import { BotLauncher } from './bot-launcher.service';
 import { BotStatus } from './bot-status';
 import { BotUpdate } from './bot.update';
 import { DriverConversation } from './conversation/driver-conversation';
+import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
 import { TelegramPollingService } from './telegram-polling.service';
 import { TelegramWebhookController } from './telegram-webhook.controller';
@@ -32,7 +33,7 @@ export class BotModule {
         PrivacyModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],
-      providers: [BotStatus, BotUpdate, DriverConversation, TelegramPollingService, BotLauncher, ShareAgainNotifier],
+      providers: [BotStatus, BotUpdate, DriverConversation, MessageRateLimit, TelegramPollingService, BotLauncher, ShareAgainNotifier],
       exports: [BotStatus],
     };
   }

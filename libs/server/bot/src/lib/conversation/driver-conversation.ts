@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@convoy/server/config';
 import { type LinkEntity, LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
+import { DriverErasureService } from '@convoy/server/privacy';
 import {
   InvalidLocationError,
   LIVE_PERIOD_INDEFINITE,
@@ -11,12 +12,17 @@ import {
 } from '@convoy/server/tracking';
 import { messagesFor, type BotMessages } from '../messages/catalogue';
 import { formatClock } from '../messages/clock';
+import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
-import type { Replier } from '../telegram/replier';
+import type { CallbackResponder, Replier } from '../telegram/replier';
+import { MessageRateLimit } from './message-rate-limit';
 import { StartAttempts } from './start-attempts';
 
 /** Telegram may deliver the last live edit a little after the period's nominal end. */
 const LIVE_PERIOD_GRACE_S = 60;
+
+/** Callback data of the /delete question's buttons: what was asked, and about which driver. */
+const ERASE_CALLBACK = /^erase:(confirm|cancel):([0-9a-f-]{36})$/;
 
 /**
  * What the bot does with each message from a driver. Storage failures propagate (the webhook then
@@ -32,6 +38,8 @@ export class DriverConversation {
     private readonly sharing: SharingService,
     private readonly tracking: TrackingService,
     private readonly config: AppConfig,
+    private readonly erasure: DriverErasureService,
+    private readonly rateLimit: MessageRateLimit,
   ) {}
 
   /** Times in replies: 24-hour, in TIME_ZONE, with the zone named. */
@@ -42,6 +50,12 @@ export class DriverConversation {
   async handle(message: IncomingMessage, replier: Replier): Promise<void> {
     if (!message.from || message.from.isBot) return;
     const t = messagesFor(message.from.languageCode);
+    if (!message.location && !message.edited) {
+      // locations are never limited (nor dropped); everything else a user sends is, per user
+      const verdict = this.rateLimit.check(message.from.id);
+      if (verdict === 'warn') return replier.reply(t.slowDown);
+      if (verdict === 'drop') return;
+    }
     if (message.chat.type !== 'private') {
       if (!message.edited && message.text?.startsWith('/start')) await replier.reply(t.groupChat);
       return;
@@ -61,6 +75,8 @@ export class DriverConversation {
         return this.stop(message, t, replier);
       case 'status':
         return this.status(message, t, replier);
+      case 'delete':
+        return this.askErase(message, t, replier);
       default:
         return replier.reply(t.help);
     }
@@ -121,6 +137,48 @@ export class DriverConversation {
     await this.sharing.endSharing(driver.id, new Date());
     await this.sharing.unbind(driver.id);
     await replier.reply(t.stopped, { removeKeyboard: true });
+  }
+
+  /** /delete: the driver leaves and is forgotten — after they confirm with a button. */
+  private async askErase(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
+    const driver = await this.driverOf(message);
+    if (!driver) return replier.reply(t.notLinked);
+    await replier.reply(t.eraseConfirm(driver.name), {
+      inlineButtons: [
+        [
+          { text: t.eraseConfirmButton, data: `erase:confirm:${driver.id}` },
+          { text: t.eraseCancelButton, data: `erase:cancel:${driver.id}` },
+        ],
+      ],
+    });
+  }
+
+  /**
+   * A button press. Only the /delete question has buttons: "confirm" erases the driver the question
+   * was about — if the user is still bound to that driver (a question from before a re-bind or an
+   * erasure elsewhere erases nothing). Every press is answered.
+   */
+  async handleCallback(callback: IncomingCallback, responder: CallbackResponder): Promise<void> {
+    if (callback.from.isBot) return responder.answer();
+    const t = messagesFor(callback.from.languageCode);
+    const verdict = this.rateLimit.check(callback.from.id);
+    if (verdict !== 'pass') return responder.answer(verdict === 'warn' ? t.slowDown : undefined);
+    const match = callback.data?.match(ERASE_CALLBACK);
+    if (!match) return responder.answer();
+    const [, choice, driverId] = match;
+    if (choice === 'cancel') {
+      await responder.answer();
+      return responder.edit(t.eraseCancelled);
+    }
+    const driver = await this.sharing.findByTelegramUser(callback.from.id);
+    if (!driver || driver.id !== driverId) {
+      await responder.answer();
+      return responder.edit(t.eraseOutdated);
+    }
+    await this.erasure.erase(driver.id, 'driver');
+    this.sharing.forgetTelegramUser(callback.from.id);
+    await responder.answer();
+    await responder.edit(t.erased);
   }
 
   private async status(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
