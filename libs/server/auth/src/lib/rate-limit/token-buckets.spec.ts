@@ -4,8 +4,9 @@ describe('TokenBuckets', () => {
   it('lets a burst of `capacity` through, then refuses until a token is refilled', () => {
     const buckets = new TokenBuckets<number>(30, 60_000);
     const t0 = 1_000_000;
-    for (let i = 0; i < 30; i++) expect(buckets.take(7, t0).allowed).toBe(true);
-    expect(buckets.take(7, t0)).toEqual({ allowed: false, retryAfterMs: 2000 });
+    expect(buckets.take(7, t0)).toEqual({ allowed: true, retryAfterMs: 0, wasFull: true });
+    for (let i = 1; i < 30; i++) expect(buckets.take(7, t0)).toMatchObject({ allowed: true, wasFull: false });
+    expect(buckets.take(7, t0)).toEqual({ allowed: false, retryAfterMs: 2000, wasFull: false });
     expect(buckets.take(7, t0 + 1999).allowed).toBe(false);
     expect(buckets.take(7, t0 + 4000).allowed).toBe(true);
   });

@@ -16,14 +16,18 @@ export class TokenBuckets<K = string> {
     this.refillPerMs = capacity / periodMs;
   }
 
-  /** Takes one token for `key`: `allowed`, or how long until one is back. */
-  take(key: K, now = Date.now()): { allowed: boolean; retryAfterMs: number } {
+  /**
+   * Takes one token for `key`: `allowed`, or how long until one is back. `wasFull`: the bucket had
+   * every token before this one (the key had been quiet for a whole period, or is new).
+   */
+  take(key: K, now = Date.now()): { allowed: boolean; retryAfterMs: number; wasFull: boolean } {
     const bucket = this.refill(key, now);
+    const wasFull = bucket.tokens >= this.capacity;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return { allowed: true, retryAfterMs: 0 };
+      return { allowed: true, retryAfterMs: 0, wasFull };
     }
-    return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.refillPerMs) };
+    return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) / this.refillPerMs), wasFull };
   }
 
   /** Gives back a token taken for work that did not happen. */

@@ -13,9 +13,13 @@ describe('MessageRateLimit', () => {
     expect(verdicts[30]).toBe('warn');
     expect(limit.check(1, t0 + 1000)).toBe('drop');
     expect(limit.check(1, t0 + 2000)).toBe('pass'); // one token per 2 s
-    // a later flood is told again, once
-    expect(limit.check(1, t0 + 2000)).toBe('warn');
+    // the same flood going on is not told twice
     expect(limit.check(1, t0 + 2000)).toBe('drop');
+    expect(limit.check(1, t0 + 4000)).toBe('pass');
+    expect(limit.check(1, t0 + 4000)).toBe('drop');
+    // after a quiet minute, a new flood is told again, once
+    const later = t0 + 4000 + 60_000;
+    expect(Array.from({ length: 40 }, () => limit.check(1, later)).filter((v) => v === 'warn')).toHaveLength(1);
   });
 
   it('limits each Telegram user on their own', () => {

@@ -8,7 +8,8 @@ const MAX_WARNED = 50_000;
 /**
  * Each Telegram user may send BOT_RATE_LIMIT non-location updates (commands, texts, button presses)
  * per minute (token bucket, in memory per instance). The first update over the limit is answered
- * once ("slow down"), the rest of the flood is dropped silently until the bucket refills.
+ * once ("slow down"); the rest of the flood is dropped silently, except what the refill lets
+ * through. Only after a whole quiet minute (a full bucket again) would a new flood be told again.
  * Locations never come here: they are never dropped.
  */
 @Injectable()
@@ -21,8 +22,9 @@ export class MessageRateLimit {
   }
 
   check(userId: number, now = Date.now()): 'pass' | 'warn' | 'drop' {
-    if (this.buckets.take(userId, now).allowed) {
-      this.warned.delete(userId);
+    const verdict = this.buckets.take(userId, now);
+    if (verdict.allowed) {
+      if (verdict.wasFull) this.warned.delete(userId);
       return 'pass';
     }
     if (this.warned.has(userId)) return 'drop';
