@@ -72,7 +72,7 @@ export class DriversService {
       sharingSince: null,
       liveUntil: null,
       liveMessageId: null,
-      sharingEndedAt: driver.sharingSince && !driver.sharingEndedAt ? at : driver.sharingEndedAt,
+      sharingEndedAt: null, // not "sharing ended" either: an erased entry is no one's state
       lastLatitude: null,
       lastLongitude: null,
       lastAccuracy: null,

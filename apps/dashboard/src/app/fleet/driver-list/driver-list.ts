@@ -17,6 +17,7 @@ import {
 import type { LiveDriver } from '../../core/live/live-driver';
 import { STATUS_STYLE } from '../../map/status-style';
 import { formatAgo } from '../format';
+import { erasedNote } from '../erased-note';
 import { driverRowLabel, rowSpeed } from './driver-row-label';
 
 /** Height of one row (px): fixed, so only the rows in view need to exist. */
@@ -55,6 +56,7 @@ export class DriverList {
   protected readonly speed = rowSpeed;
   /** The row's accessible name: its visible pieces as one sentence. */
   protected readonly label = driverRowLabel;
+  protected readonly erased = erasedNote;
 
   private readonly hasRows = computed(() => this.drivers().length > 0);
 
