@@ -100,6 +100,30 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect((await admin.get(`/api/drivers/${driverId}/positions?from=${to}&to=${to}&format=csv`)).status).toBe(200);
   });
 
+  it('streams a big export to a slow client: each fetch is bounded by statement_timeout, not the whole download', async () => {
+    const rows = 150_000;
+    const bigId = await seedDriverWithTrack(fresh.database.url, 'Long haul', rows, end);
+    const longFrom = new Date(end.getTime() - rows * 1000).toISOString();
+    const response = await fetch(`${fresh.api.baseUrl}/api/drivers/${bigId}/positions?from=${longFrom}&to=${to}&format=csv`, {
+      headers: { authorization: `Bearer ${await admin.login(TEST_ADMIN.email, TEST_ADMIN.password).then((c) => tokenOf(c))}` },
+    });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let paused = false;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (!paused) {
+        paused = true;
+        await new Promise((r) => setTimeout(r, 2500)); // longer than DATABASE_STATEMENT_TIMEOUT_MS (1.5 s)
+      }
+    }
+    expect(text.trim().split('\n')).toHaveLength(rows + 1);
+  });
+
   it('runs every query under statement_timeout: a request stuck behind a lock gets 503, not a hung connection', async () => {
     const blocker = new Client({ connectionString: fresh.database.url });
     await blocker.connect();
@@ -118,6 +142,11 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect((await admin.get(`/api/drivers/${driverId}/positions?${range}`)).status).toBe(200);
   });
 });
+
+/** The bearer token of a signed-in ApiClient (for a raw fetch). */
+function tokenOf(client: ApiClient): string {
+  return (client as unknown as { token: string }).token;
+}
 
 interface GeoJson {
   type: string;

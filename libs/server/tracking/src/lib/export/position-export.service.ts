@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
-import QueryStream from 'pg-query-stream';
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { DriversService } from '../drivers.service';
@@ -11,6 +10,7 @@ import type { ExportFormat, ExportPoint } from './position-export';
 
 /** Rows per cursor fetch: what an export holds in memory at most, besides the socket's buffer. */
 const FETCH_ROWS = 2000;
+let cursorCount = 0;
 
 const POINTS_SQL = `
   SELECT recorded_at, latitude, longitude, accuracy, speed, heading, source
@@ -26,11 +26,13 @@ export interface PositionExportFile {
 }
 
 /**
- * Exports every stored point of a range (no thinning), streamed: a cursor reads FETCH_ROWS at a
- * time and the next fetch waits until the client took what was sent (back-pressure), so memory
- * stays flat whatever the range holds. One connection per export, in a read-only REPEATABLE READ
- * transaction (GeoJSON reads the range twice and both passes see the same points); each fetch runs
- * under the pool's statement_timeout.
+ * Exports every stored point of a range (no thinning), streamed: a Postgres cursor (`DECLARE …
+ * CURSOR`) is read FETCH_ROWS at a time and the next FETCH waits until the client took what was
+ * sent (back-pressure), so memory stays flat whatever the range holds. One connection per export,
+ * in a read-only REPEATABLE READ transaction (GeoJSON reads the range twice and both passes see the
+ * same points). Each FETCH is a statement of its own under the pool's statement_timeout: a
+ * protocol-level portal (pg-cursor / pg-query-stream) counts the whole download against it on
+ * Postgres 15 and was cut off after 30 s of a month's export (bench/README.md).
  */
 @Injectable()
 export class PositionExportService {
@@ -61,7 +63,7 @@ export class PositionExportService {
       throw error;
     }
 
-    const points = (): AsyncIterable<ExportPoint> => client.query(new QueryStream(POINTS_SQL, [driverId, from, to], { batchSize: FETCH_ROWS }));
+    const points = () => cursorRows(client, POINTS_SQL, [driverId, from, to]);
     const chunks = format.render({ driverId, driverName: driver.name, from, to, total, points });
     const logger = this.logger;
     const stream = Readable.from(
@@ -83,5 +85,20 @@ export class PositionExportService {
     );
     const safeName = driver.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'driver';
     return { filename: `${safeName}-${from.toISOString().slice(0, 10)}.${format.extension}`, contentType: format.contentType, stream };
+  }
+}
+
+/** The rows of `sql`, fetched FETCH_ROWS at a time through a cursor of the open transaction; closed when done or abandoned. */
+async function* cursorRows(client: PoolClient, sql: string, params: unknown[]): AsyncIterable<ExportPoint> {
+  const cursor = `position_export_${++cursorCount}`;
+  await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, params);
+  try {
+    for (;;) {
+      const { rows } = await client.query<ExportPoint>(`FETCH ${FETCH_ROWS} FROM ${cursor}`);
+      if (rows.length === 0) return;
+      yield* rows;
+    }
+  } finally {
+    await client.query(`CLOSE ${cursor}`).catch(() => undefined);
   }
 }
