@@ -18,8 +18,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          // global setups are plain ESM (no path aliases): they load the test Postgres helper by path
-          allow: ['^.*/libs/testing/src/lib/embedded-postgres-server\\.mjs$'],
+          // jest runs global setups without path aliases: the api-e2e one loads the Postgres starter by path
+          allow: ['^.*/libs/server/database/src/lib/embedded-postgres$'],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['type:contracts'] },
@@ -88,6 +88,8 @@ export default [
                 'type:contracts',
               ],
             },
+            // the whole schema: composes every lib that owns tables; only the app, tools and tests import it
+            { sourceTag: 'feature:schema', onlyDependOnLibsWithTags: ['scope:server', 'type:contracts'] },
             {
               sourceTag: 'feature:http',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'type:contracts'],

@@ -9,8 +9,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiClient, createTestDatabase, startApi, TEST_ADMIN } from '@convoy/testing';
-import { Client } from 'pg';
+import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from '@convoy/testing';
 
 const ROWS = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 31 * 86_400);
 const SEED_CHUNK = 500_000;
@@ -21,9 +20,7 @@ function rssMiB(pid: number): number {
 }
 
 async function seed(url: string, end: Date): Promise<string> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withClient(url, async (client) => {
     const { rows } = await client.query<{ id: string }>(`INSERT INTO drivers (name) VALUES ('Bench driver') RETURNING id`);
     for (let start = 1; start <= ROWS; start += SEED_CHUNK) {
       const last = Math.min(ROWS, start + SEED_CHUNK - 1);
@@ -36,9 +33,7 @@ async function seed(url: string, end: Date): Promise<string> {
     }
     await client.query('ANALYZE positions');
     return rows[0].id;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function download(url: string, token: string, pid: number): Promise<{ bytes: number; seconds: number; peakRssMiB: number; status: number }> {

@@ -1,10 +1,9 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createTestDatabase, freePort, startApi, type TelegramUserFixture } from '@convoy/testing';
+import { createTestDatabase, freePort, startApi, withClient, type TelegramUserFixture } from '@convoy/testing';
 import { FleetStream } from './fleet';
 import { withTimeout, type Cleanup } from './lifecycle';
-import { withClient } from './postgres';
 import type { Target } from './target';
 
 export interface MinimalSetup {

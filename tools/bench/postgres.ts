@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { startThrowawayPostgres } from '@convoy/server/database';
+import { withClient } from '@convoy/testing';
 import { Client } from 'pg';
-import { withTimeout } from './lifecycle';
-import { findPostmaster } from './process-stats';
 
 export interface PostgresServer {
   url: string;
@@ -12,71 +8,12 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-// embedded-postgres-server.mjs is ESM; TypeScript's CommonJS output would turn import() into require()
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-
 /** DATABASE_URL's server when set (left running), else a throwaway embedded Postgres (stopped and deleted). */
 export async function openPostgresServer(): Promise<PostgresServer> {
   const url = process.env['DATABASE_URL'];
   if (url) return { url, embedded: false, stop: async () => undefined };
-  // embedded-postgres (via async-exit-hook) hooks these at import and would stop the server and exit
-  // the process on Ctrl-C, cutting the bench's own cleanup short: the bench's Cleanup owns the lifecycle
-  const hooked = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit'] as const;
-  const before = new Map(hooked.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
-  const module = (await importEsm(
-    pathToFileURL(resolve(__dirname, '../../libs/testing/src/lib/embedded-postgres-server.mjs')).href,
-  )) as { startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> };
-  const server = await module.startTestPostgres();
-  for (const event of hooked) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
-    }
-  }
-  const pid = findPostmaster(Number(new URL(server.url).port));
-  const root = pid === null ? null : clusterRoot(pid);
-  return {
-    url: server.url,
-    embedded: true,
-    stop: async () => {
-      try {
-        // embedded-postgres waits forever for a server that already exited (Ctrl-C reaches the whole group)
-        if (pid === null || isAlive(pid)) await withTimeout(server.stop(), 10_000, 'embedded Postgres stop');
-      } finally {
-        if (root) await rm(root, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
-/** The temp folder startTestPostgres() made (the parent of the server's -D data directory). */
-function clusterRoot(pid: number): string | null {
-  try {
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    const dataDir = argv[argv.indexOf('-D') + 1];
-    const root = dataDir ? dirname(dataDir) : null;
-    return root && basename(root).startsWith('convoy-test-pg-') ? root : null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  // the app's own starter; it drops embedded-postgres' exit hooks, so the bench's Cleanup owns the lifecycle
+  return startThrowawayPostgres({ max_connections: '300' });
 }
 
 export interface StoredCheck {

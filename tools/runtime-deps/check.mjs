@@ -11,10 +11,16 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+
+// the test helpers' TypeScript, by alias (one freePort, one createTestDatabase)
+Object.assign(process.env, { TS_NODE_PROJECT: resolve(import.meta.dirname, '../typeorm/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' });
+const require = createRequire(import.meta.url);
+require('ts-node/register');
+require('tsconfig-paths/register');
+const { createTestDatabase, freePort } = require('@convoy/testing');
 
 const root = resolve(import.meta.dirname, '../..');
 const serverUrl = process.env.POSTGRES_URL ?? process.env.DATABASE_URL;
@@ -22,7 +28,7 @@ if (!serverUrl) fail('Set POSTGRES_URL to a Postgres server this may create a da
 if (!existsSync(join(root, 'dist/apps/api/main.js'))) fail('dist/apps/api/main.js is missing: run `npx nx build api` first.');
 
 const dir = mkdtempSync(join(tmpdir(), 'convoy-runtime-deps-'));
-const database = `convoy_runtime_deps_${randomBytes(4).toString('hex')}`;
+let database;
 let api;
 try {
   for (const file of ['package.json', 'package-lock.json', '.npmrc']) {
@@ -35,9 +41,7 @@ try {
   console.log(`node_modules: ${execFileSync('du', ['-sh', join(dir, 'node_modules')], { encoding: 'utf8' }).split('\t')[0]}`);
   cpSync(join(root, 'dist/apps/api'), join(dir, 'dist/apps/api'), { recursive: true });
 
-  await admin((client) => client.query(`CREATE DATABASE "${database}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
+  database = await createTestDatabase(serverUrl, 'runtime_deps');
   const port = await freePort();
   api = spawn(process.execPath, ['dist/apps/api/main.js'], {
     cwd: dir,
@@ -46,7 +50,7 @@ try {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       APP_SECRET: randomBytes(36).toString('base64'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,18 +69,8 @@ try {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
   }
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => undefined);
+  await database?.drop().catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
-}
-
-async function admin(fn) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function waitForReady(url, child, timeoutMs = 60_000) {
@@ -93,17 +87,6 @@ async function waitForReady(url, child, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
   return { ok: false, last: child.exitCode === null ? last : `exited with ${child.exitCode}` };
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 function fail(message) {

@@ -1,14 +1,12 @@
 // The TypeORM CLI's view of the whole schema: every feature lib's entities and migrations.
 // Used only by `npm run migration:generate`; the app builds its own DataSource in DatabaseModule.
-import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@convoy/server/auth';
-import { LINKS_ENTITIES, LINKS_MIGRATIONS } from '@convoy/server/links';
-import { TRACKING_ENTITIES, TRACKING_MIGRATIONS } from '@convoy/server/tracking';
+import { CONVOY_ENTITIES, CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { DataSource } from 'typeorm';
 
 export default new DataSource({
   type: 'postgres',
   url: process.env['MIGRATION_DATABASE_URL'],
-  entities: [...AUTH_ENTITIES, ...TRACKING_ENTITIES, ...LINKS_ENTITIES],
-  migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+  entities: CONVOY_ENTITIES,
+  migrations: CONVOY_MIGRATIONS,
   migrationsTableName: 'migrations',
 });

@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createTestDatabase } from './scratch-database.mjs';
 
 const [lib, name] = process.argv.slice(2);
 if (!lib || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name) || !existsSync(`libs/server/${lib}/src/lib`)) {
@@ -16,13 +15,19 @@ if (!lib || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name) || !existsSync(`libs/serv
 
 const require = createRequire(import.meta.url);
 const cli = require.resolve('typeorm/cli.js');
-const scratch = await createTestDatabase(process.env.DATABASE_URL);
-const env = {
-  ...process.env,
-  MIGRATION_DATABASE_URL: scratch.url,
-  TS_NODE_PROJECT: 'tools/typeorm/tsconfig.json',
-  TS_NODE_TRANSPILE_ONLY: 'true',
-};
+const tsNode = { TS_NODE_PROJECT: 'tools/typeorm/tsconfig.json', TS_NODE_TRANSPILE_ONLY: 'true' };
+// the libs' own TypeScript, by alias: the app's Postgres starter and the tests' scratch databases
+Object.assign(process.env, tsNode);
+require('ts-node/register');
+require('tsconfig-paths/register');
+const { startThrowawayPostgres } = require('@convoy/server/database');
+const { createTestDatabase } = require('@convoy/testing');
+
+const server = process.env.DATABASE_URL
+  ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+  : await startThrowawayPostgres();
+const scratch = await createTestDatabase(server.url, 'migration');
+const env = { ...process.env, ...tsNode, MIGRATION_DATABASE_URL: scratch.url };
 const typeorm = (...args) =>
   execFileSync(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', cli, ...args], {
     env,
@@ -35,4 +40,5 @@ try {
   process.exitCode = 1; // typeorm printed why (e.g. "No changes in database schema were found")
 } finally {
   await scratch.drop();
+  await server.stop();
 }

@@ -14,9 +14,10 @@ import {
   type ApiProcess,
   type LiveRecorder,
   type TestDatabase,
+  withClient,
 } from '@convoy/testing';
 import type { LocationMessageUpdate, TelegramUserFixture } from '@convoy/testing';
-import { Client } from 'pg';
+import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { positionRows } from './support/positions-in-db';
 import { metricSum, scrapeUntilGone } from './support/prometheus-text';
 
@@ -81,11 +82,7 @@ describe('scale-out: two replicas behind a load balancer', () => {
   it('applies the schema once when both replicas start together on an empty database', async () => {
     expect((await new ApiClient(a.baseUrl).get('/health/ready')).status).toBe(200);
     expect((await new ApiClient(b.baseUrl).get('/health/ready')).status).toBe(200);
-    expect(await appliedMigrations(database.url)).toEqual([
-      'CreateAccounts1795478400000',
-      'CreateTracking1795478500000',
-      'CreateLinks1795478600000',
-    ]);
+    expect(await appliedMigrations(database.url)).toEqual(CONVOY_MIGRATIONS.map((migration) => migration.name));
   });
 
   it('shows on a dashboard connected to replica B what Telegram posted to replica A', async () => {
@@ -249,11 +246,5 @@ async function storedUpdateIds(url: string): Promise<number[]> {
 }
 
 async function appliedMigrations(url: string): Promise<string[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT name FROM migrations ORDER BY id')).rows.map((row) => row.name);
-  } finally {
-    await client.end();
-  }
+  return withClient(url, async (client) => (await client.query('SELECT name FROM migrations ORDER BY id')).rows.map((row) => row.name));
 }

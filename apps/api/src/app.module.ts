@@ -1,16 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AUTH_MIGRATIONS, AuthModule } from '@convoy/server/auth';
+import { AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule, LoggingModule } from '@convoy/server/http';
-import { LINKS_MIGRATIONS, LinksModule } from '@convoy/server/links';
+import { LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
 import { PrivacyModule } from '@convoy/server/privacy';
-import { TRACKING_MIGRATIONS, TrackingModule } from '@convoy/server/tracking';
+import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
+import { TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -25,7 +26,7 @@ export class AppModule {
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
-          migrations: [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS],
+          migrations: CONVOY_MIGRATIONS,
           statementTimeoutMs: options.config.statementTimeoutMs,
         }),
         ScheduleModule.forRoot(),

@@ -92,6 +92,13 @@ describe('Node version', () => {
     expect(semver.satisfies(imageNode, pkg.engines.node)).toBe(true);
   });
 
+  it('CI runs the api-e2e suite on the image’s Node release as well as on the engines floor', () => {
+    const ci = readWorkspaceFile('.ci/run');
+    expect(/^NODE24_VERSION=(\S+)$/m.exec(ci)?.[1]).toBe(imageNode);
+    expect(ci).toMatch(/npm install [^\n]*"node@\$NODE24_VERSION"/);
+    expect(ci).toMatch(/nx e2e api-e2e/);
+  });
+
   it.each([
     ['the lowest Node package.json allows', semver.minVersion(pkg.engines.node)?.version ?? 'none'],
     ['the image’s Node', imageNode],

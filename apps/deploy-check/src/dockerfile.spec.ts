@@ -25,12 +25,12 @@ const npmCommands = (stage: Stage) =>
     .filter((c) => /^npm\s/.test(c));
 
 describe('docker/Dockerfile', () => {
-  it('is multi-stage on a pinned slim Node 20 image, each later stage built on an earlier one', () => {
+  it('is multi-stage on a pinned slim Node 24 LTS image, each later stage built on an earlier one', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const [base, ...later] = stages;
     expect(base.from.getImageName()).toBe('node');
-    // an exact release (not `20` or `lts`), Debian slim: glibc, as the npm packages are built for
-    expect(base.from.getImageTag()).toMatch(/^20\.\d+\.\d+-(bookworm|trixie)-slim$/);
+    // an exact release (not `24` or `lts`), Debian slim: glibc, as the npm packages are built for
+    expect(base.from.getImageTag()).toMatch(/^24\.\d+\.\d+-(bookworm|trixie)-slim$/);
     for (const stage of later) {
       expect({ stage: stage.name, builtOn: stage.parent?.name }).toEqual({ stage: stage.name, builtOn: stage.from.getImage() });
     }

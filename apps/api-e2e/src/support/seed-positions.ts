@@ -1,13 +1,11 @@
-import { Client } from 'pg';
+import { withClient } from '@convoy/testing';
 
 /**
  * Writes a driver and `count` positions one second apart ending at `end`, straight into Postgres
  * (the way a month of live tracking would have left them), in one statement. Returns the driver id.
  */
 export async function seedDriverWithTrack(databaseUrl: string, name: string, count: number, end = new Date()): Promise<string> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ id: string }>(`INSERT INTO drivers (name) VALUES ($1) RETURNING id`, [name]);
     const driverId = rows[0].id;
     if (count > 0) {
@@ -19,7 +17,5 @@ export async function seedDriverWithTrack(databaseUrl: string, name: string, cou
       );
     }
     return driverId;
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@convoy/testing';
+import { createTestDatabase, freePort, type TestDatabase } from '@convoy/testing';
 import { ADMIN, E2E_BASE_URL_VAR, TILE_URL } from './e2e-env';
 
 const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
@@ -154,19 +153,6 @@ async function healthy(baseUrl: string): Promise<boolean> {
 function withoutConvoyVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const drop = /^(DATABASE_URL|DATA_DIR|APP_SECRET|PUBLIC_URL|CORS_ORIGINS|REDIS_URL|TILE_.*|TELEGRAM_.*|ADMIN_.*|LOGIN_RATE_LIMIT|SESSION_TTL_HOURS|LOG_LEVEL|HOST|PORT|NODE_ENV)$/;
   return Object.fromEntries(Object.entries(env).filter(([key]) => !drop.test(key)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 function delay(ms: number): Promise<void> {

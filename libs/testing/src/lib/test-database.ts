@@ -27,15 +27,20 @@ export async function createTestDatabase(serverUrl: string, label = 'test'): Pro
   };
 }
 
-/** Runs `fn` with a client on the server's maintenance database (`postgres`). */
-export async function withAdminClient<T>(serverUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+/** Runs `fn` with a client connected to `url`'s database, and closes it whatever happens. */
+export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs `fn` with a client on the server's maintenance database (`postgres`). */
+export function withAdminClient<T>(serverUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  return withClient(withDatabase(serverUrl, 'postgres'), fn);
 }
 
 export function withDatabase(serverUrl: string, database: string): string {

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { AppConfig } from '@convoy/server/config';
 import { InjectBot } from 'nestjs-telegraf';
 import type { Telegraf } from 'telegraf';
-import { messagesFor } from './messages/catalogue';
+import { messagesFor, SUPPORTED_LANGUAGES } from './messages/catalogue';
 import { BotStatus } from './bot-status';
 import { ALLOWED_UPDATES, TelegramPollingService } from './telegram-polling.service';
 import { webhookSecret } from './webhook-secret';
@@ -78,8 +78,9 @@ export class BotLauncher implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** The command menu: the default list (English) for every other language, one per catalogue language. */
   private async registerCommands(): Promise<void> {
-    for (const language of [undefined, 'de', 'ru']) {
+    for (const language of [undefined, ...SUPPORTED_LANGUAGES]) {
       const { commands } = messagesFor(language);
       await this.bot.telegram.setMyCommands(
         [

@@ -128,13 +128,18 @@ export class TelegramPollingService implements OnApplicationShutdown {
     await runner.release().catch(() => undefined);
   }
 
+  /** Waits `ms`, or less when the service stops; the abort listener goes away either way. */
   private sleep(ms: number): Promise<void> {
+    const signal = this.abort.signal;
+    if (signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.abort.signal.addEventListener('abort', () => {
+      const wake = () => {
         clearTimeout(timer);
+        signal.removeEventListener('abort', wake);
         resolve();
-      });
+      };
+      const timer = setTimeout(wake, ms);
+      signal.addEventListener('abort', wake, { once: true });
     });
   }
 }

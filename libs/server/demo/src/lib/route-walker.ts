@@ -1,5 +1,4 @@
-const EARTH_RADIUS_M = 6_371_008.8;
-const RAD = Math.PI / 180;
+import { greatCircleMetres, initialBearingDegrees } from '@convoy/contracts';
 
 export interface RoutePoint {
   latitude: number;
@@ -20,7 +19,7 @@ export class RouteWalker {
 
   constructor(private readonly waypoints: ReadonlyArray<LatLon>) {
     if (waypoints.length < 2) throw new Error('a route needs at least two waypoints');
-    this.lengths = waypoints.slice(1).map((point, i) => metresBetween(waypoints[i], point));
+    this.lengths = waypoints.slice(1).map((point, i) => greatCircleMetres(waypoints[i][0], waypoints[i][1], point[0], point[1]));
     this.length = this.lengths.reduce((sum, l) => sum + l, 0);
   }
 
@@ -33,7 +32,8 @@ export class RouteWalker {
         const from = this.waypoints[i];
         const to = this.waypoints[i + 1];
         const t = this.lengths[i] === 0 ? 0 : Math.min(1, along / this.lengths[i]);
-        const bearing = bearingDegrees(forward ? from : to, forward ? to : from);
+        const [a, b] = forward ? [from, to] : [to, from];
+        const bearing = initialBearingDegrees(a[0], a[1], b[0], b[1]);
         return {
           latitude: from[0] + (to[0] - from[0]) * t,
           longitude: from[1] + (to[1] - from[1]) * t,
@@ -44,17 +44,4 @@ export class RouteWalker {
     }
     throw new Error('unreachable');
   }
-}
-
-function metresBetween(a: LatLon, b: LatLon): number {
-  const dLat = (b[0] - a[0]) * RAD;
-  const dLon = (b[1] - a[1]) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * RAD) * Math.cos(b[0] * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-function bearingDegrees(a: LatLon, b: LatLon): number {
-  const y = Math.sin((b[1] - a[1]) * RAD) * Math.cos(b[0] * RAD);
-  const x = Math.cos(a[0] * RAD) * Math.sin(b[0] * RAD) - Math.sin(a[0] * RAD) * Math.cos(b[0] * RAD) * Math.cos((b[1] - a[1]) * RAD);
-  return (Math.atan2(y, x) / RAD + 360) % 360;
 }

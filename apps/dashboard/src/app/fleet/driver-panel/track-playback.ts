@@ -1,5 +1,5 @@
 import { computed, type Signal, signal } from '@angular/core';
-import type { PositionDto } from '@convoy/contracts';
+import { greatCircleMetres, initialBearingDegrees, type PositionDto } from '@convoy/contracts';
 import type { PlaybackPoint } from '../../map/playback-point';
 
 export const PLAYBACK_SPEEDS = [1, 2, 5, 10, 30, 60] as const;
@@ -117,26 +117,12 @@ function pointOf(
 /** Initial bearing from a to b, degrees clockwise from north; null when they are the same place. */
 export function bearing(a: PositionDto, b: PositionDto): number | null {
   if (a.latitude === b.latitude && a.longitude === b.longitude) return null;
-  const rad = Math.PI / 180;
-  const φ1 = a.latitude * rad;
-  const φ2 = b.latitude * rad;
-  const Δλ = (b.longitude - a.longitude) * rad;
-  const y = Math.sin(Δλ) * Math.cos(φ2);
-  const x = Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ);
-  return ((Math.atan2(y, x) / rad) + 360) % 360;
+  return initialBearingDegrees(a.latitude, a.longitude, b.latitude, b.longitude);
 }
 
 /** Length of the track along its points, in metres (haversine). */
 export function trackLength(points: readonly PositionDto[]): number {
   let metres = 0;
-  for (let i = 1; i < points.length; i++) metres += distance(points[i - 1], points[i]);
+  for (let i = 1; i < points.length; i++) metres += greatCircleMetres(points[i - 1].latitude, points[i - 1].longitude, points[i].latitude, points[i].longitude);
   return metres;
-}
-
-function distance(a: PositionDto, b: PositionDto): number {
-  const rad = Math.PI / 180;
-  const dφ = (b.latitude - a.latitude) * rad;
-  const dλ = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dφ / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dλ / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
