@@ -70,7 +70,8 @@ test.describe.serial('driver data rights in the dashboard', () => {
     await expect.poll(() => fleetApi.telegram.sentMessages(olek.id).some((m) => 'text' in m && m.text.includes('Erase your data'))).toBe(true);
     const question = fleetApi.telegram.sentMessages(olek.id).filter((m) => 'text' in m && m.text.includes('Erase your data')).at(-1) as Message.TextMessage;
     const markup = question.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> };
-    fleetApi.telegram.pushUpdate(fleetApi.updates.callbackQuery(olek, markup.inline_keyboard[0][0].callback_data, question));
+    const press = fleetApi.telegram.pushUpdate(fleetApi.updates.callbackQuery(olek, markup.inline_keyboard[0][0].callback_data, question));
+    await fleetApi.telegram.waitForConfirmed(press, 20_000); // the bot erased and answered; the page must follow by itself
 
     await expect(row).toHaveCount(0);
     const left = page.getByTestId('driver-row-erased').filter({ hasText: 'Left and erased their data' });
