@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 /**
  * The arrows of DESIGN.md §1, enforced by lint:
  *   dashboard → contracts; server/* → contracts; bot → links, tracking (never the reverse);
- *   tracking → database. Nothing under libs/server imports the dashboard and vice versa.
+ *   tracking → database; reports → places. Nothing under libs/server imports the dashboard and vice versa.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -90,6 +90,15 @@ export default [
             },
             // the whole schema: composes every lib that owns tables; only the app, tools and tests import it
             { sourceTag: 'feature:schema', onlyDependOnLibsWithTags: ['scope:server', 'type:contracts'] },
+            {
+              sourceTag: 'feature:places',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+            },
+            {
+              // reports read positions and drivers by SQL (no import of tracking) and name places
+              sourceTag: 'feature:reports',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'type:contracts'],
+            },
             {
               sourceTag: 'feature:http',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'type:contracts'],

@@ -10,6 +10,8 @@ import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
 import { PrivacyModule } from '@convoy/server/privacy';
+import { PlacesModule } from '@convoy/server/places';
+import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -36,6 +38,8 @@ export class AppModule {
         TrackingModule,
         LinksModule,
         PrivacyModule,
+        PlacesModule,
+        ReportsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

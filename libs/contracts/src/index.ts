@@ -13,3 +13,5 @@ export * from './lib/links';
 export * from './lib/driver-status';
 export * from './lib/join';
 export * from './lib/geo';
+export * from './lib/places';
+export * from './lib/reports';

@@ -28,6 +28,16 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./links/links-page').then((m) => m.LinksPage),
       },
       {
+        path: 'places',
+        title: 'Places · Convoy',
+        loadComponent: () => import('./places/places-page').then((m) => m.PlacesPage),
+      },
+      {
+        path: 'reports',
+        title: 'Reports · Convoy',
+        loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
+      },
+      {
         path: 'users',
         title: 'Users · Convoy',
         canActivate: [roleGuard('admin')],

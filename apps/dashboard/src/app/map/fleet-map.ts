@@ -26,6 +26,9 @@ import type { PlaybackPoint } from './playback-point';
 import { SelectionLayer } from './selection.layer';
 import { TrackLayer } from './track.layer';
 import { TrailsLayer } from './trails.layer';
+import { PlacesLayer, SHOW_PLACES_KEY } from './places.layer';
+import { PlacesApi } from '../places/places-api';
+import type { PlaceDto } from '@convoy/contracts';
 
 /** What the map can be asked to do (by the page, the list, the driver panel). */
 export interface MapCommands {
@@ -79,6 +82,11 @@ export class FleetMap implements MapCommands {
   private trails: TrailsLayer | null = null;
   private selection: SelectionLayer | null = null;
   private trackLayer: TrackLayer | null = null;
+  private placesLayer: PlacesLayer | null = null;
+  private readonly placesApi = inject(PlacesApi);
+  /** The places layer toggle (remembered); places are read when it is switched on. */
+  protected readonly showPlaces = signal(localStorage.getItem(SHOW_PLACES_KEY) === '1');
+  private readonly places = signal<readonly PlaceDto[] | null>(null);
 
   /** The selected driver; a new value only when that driver changed (not on every fleet frame). */
   protected readonly selectedDriver = computed(() => {
@@ -140,6 +148,15 @@ export class FleetMap implements MapCommands {
       if (this.map()) untracked(() => this.trackLayer?.showTrack(track));
     });
     effect(() => {
+      const places = this.showPlaces() ? this.places() : null;
+      if (this.map()) untracked(() => this.placesLayer?.show(places));
+    });
+    effect(() => {
+      if (this.showPlaces() && this.places() === null) {
+        untracked(() => void this.placesApi.list().then((list) => this.places.set(list), () => this.places.set([])));
+      }
+    });
+    effect(() => {
       const point = this.playback();
       if (this.map()) untracked(() => this.trackLayer?.showPlayback(point));
     });
@@ -149,6 +166,7 @@ export class FleetMap implements MapCommands {
     this.markers = new DriverMarkersLayer(map, (id) => this.driverClicked.emit(id));
     this.trails = new TrailsLayer(map);
     this.selection = new SelectionLayer(map);
+    this.placesLayer = new PlacesLayer(map);
     this.trackLayer = new TrackLayer(map);
     map.on('moveend', () => this.viewChanged.update((n) => n + 1));
     map.on('dragstart', () => {
@@ -163,6 +181,7 @@ export class FleetMap implements MapCommands {
       this.trails?.destroy();
       this.selection?.destroy();
       this.trackLayer?.destroy();
+      this.placesLayer?.destroy();
     });
     this.map.set(map);
     this.ready.emit(this);
@@ -196,6 +215,13 @@ export class FleetMap implements MapCommands {
       this.followingChange.emit(false);
       this.fit(map, bounds, MAX_ZOOM - 1);
     }
+  }
+
+  protected togglePlaces(): void {
+    const on = !this.showPlaces();
+    localStorage.setItem(SHOW_PLACES_KEY, on ? '1' : '0');
+    if (on) this.places.set(null); // read them afresh
+    this.showPlaces.set(on);
   }
 
   protected toggleFollowing(): void {

@@ -38,13 +38,13 @@ describe('Shell navigation', () => {
   it('gives admins the Users and API tokens pages', async () => {
     const fixture = await navFor('admin');
     const el = fixture.nativeElement as HTMLElement;
-    expect(navLabels(fixture)).toEqual(['Live map', 'Links', 'Users', 'API tokens']);
+    expect(navLabels(fixture)).toEqual(['Live map', 'Links', 'Places', 'Reports', 'Users', 'API tokens']);
     expect(el.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
     expect(el.querySelector('[data-testid="nav-api-tokens"]')?.getAttribute('href')).toBe('/api-tokens');
   });
 
-  it.each<Role>(['dispatcher', 'viewer'])('shows a %s the map and the links only', async (role) => {
-    expect(navLabels(await navFor(role))).toEqual(['Live map', 'Links']);
+  it.each<Role>(['dispatcher', 'viewer'])('shows a %s the map, links, places and reports only', async (role) => {
+    expect(navLabels(await navFor(role))).toEqual(['Live map', 'Links', 'Places', 'Reports']);
   });
 
   it('has the account page in the user menu', async () => {

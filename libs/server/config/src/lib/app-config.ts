@@ -56,6 +56,14 @@ export class AppConfig {
   };
   /** Postgres `statement_timeout` of every pooled connection (migrations run without it). */
   readonly statementTimeoutMs!: number;
+  /** Defaults of the trips/stops/summary reports (REPORT_*; README "Reports"). */
+  readonly reports!: {
+    minimalParkingDurationS: number;
+    minimalTripDistanceM: number;
+    minimalTripDurationS: number;
+    minimalNoDataDurationS: number;
+    movingSpeedKmh: number;
+  };
   /** On SIGTERM, readiness answers 503 this long before connections close (load balancers drain). */
   readonly shutdownDrainSeconds!: number;
   /** Simulated drivers fed through the real ingest path (0 = none). */

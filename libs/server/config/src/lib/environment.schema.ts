@@ -214,6 +214,46 @@ export class EnvironmentVariables {
   DEMO_FLEET?: number;
 
   @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 10 to 86400' })
+  @Min(10, { message: 'must be a whole number of seconds from 10 to 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds from 10 to 86400' })
+  REPORT_MINIMAL_PARKING_DURATION?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of metres from 0 to 100000' })
+  @Min(0, { message: 'must be a whole number of metres from 0 to 100000' })
+  @Max(100000, { message: 'must be a whole number of metres from 0 to 100000' })
+  REPORT_MINIMAL_TRIP_DISTANCE?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 0 to 86400' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds from 0 to 86400' })
+  REPORT_MINIMAL_TRIP_DURATION?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 60 to 604800' })
+  @Min(60, { message: 'must be a whole number of seconds from 60 to 604800' })
+  @Max(604800, { message: 'must be a whole number of seconds from 60 to 604800' })
+  REPORT_MINIMAL_NO_DATA_DURATION?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of km/h from 1 to 50' })
+  @Min(1, { message: 'must be a whole number of km/h from 1 to 50' })
+  @Max(50, { message: 'must be a whole number of km/h from 1 to 50' })
+  REPORT_SPEED_THRESHOLD?: number;
+
+  @trimmed()
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;

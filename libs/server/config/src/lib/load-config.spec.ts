@@ -28,6 +28,20 @@ describe('loadConfig', () => {
     expect(message).toContain('LOG_LEVEL="loud"');
   });
 
+  it('reads the report thresholds, traccar-like defaults when unset', () => {
+    expect(loadConfig({}).reports).toEqual({
+      minimalParkingDurationS: 180,
+      minimalTripDistanceM: 500,
+      minimalTripDurationS: 300,
+      minimalNoDataDurationS: 3600,
+      movingSpeedKmh: 5,
+    });
+    expect(loadConfig({ REPORT_MINIMAL_PARKING_DURATION: '300' }).reports.minimalParkingDurationS).toBe(300);
+    expect(() => loadConfig({ REPORT_MINIMAL_NO_DATA_DURATION: '10' })).toThrow(
+      'REPORT_MINIMAL_NO_DATA_DURATION="10": must be a whole number of seconds from 60 to 604800',
+    );
+  });
+
   it('turns the demo fleet on only for a development start without a bot', () => {
     expect(loadConfig({}).demoFleet).toBe(12);
     expect(loadConfig({ NODE_ENV: 'test' }).demoFleet).toBe(0);

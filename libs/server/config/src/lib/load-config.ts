@@ -60,6 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     },
     statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
+    reports: {
+      minimalParkingDurationS: vars.REPORT_MINIMAL_PARKING_DURATION ?? 180,
+      minimalTripDistanceM: vars.REPORT_MINIMAL_TRIP_DISTANCE ?? 500,
+      minimalTripDurationS: vars.REPORT_MINIMAL_TRIP_DURATION ?? 300,
+      minimalNoDataDurationS: vars.REPORT_MINIMAL_NO_DATA_DURATION ?? 3600,
+      movingSpeedKmh: vars.REPORT_SPEED_THRESHOLD ?? 5,
+    },
     shutdownDrainSeconds: vars.SHUTDOWN_DRAIN_SECONDS ?? (vars.NODE_ENV === 'production' ? 5 : 0),
     // a newcomer's `npm start` (development, no bot yet) shows a fleet moving; never in tests by default, never in
     // production (a non-zero DEMO_FLEET is refused there by the schema)

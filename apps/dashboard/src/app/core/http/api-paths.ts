@@ -8,6 +8,10 @@ export const API = {
   links: '/api/links',
   users: '/api/users',
   apiTokens: '/api/tokens',
+  places: '/api/places',
+  placesImport: '/api/places/import',
+  drivers: '/api/drivers',
+  reports: '/api/reports',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */

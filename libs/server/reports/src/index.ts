@@ -1,0 +1,6 @@
+export * from './lib/reports.module';
+export * from './lib/reports.service';
+export * from './lib/reports.errors';
+export * from './lib/report-range';
+export * from './lib/trips/trip-detector';
+export * from './lib/trips/trip-rules';
