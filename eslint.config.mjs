@@ -2,8 +2,9 @@ import nx from '@nx/eslint-plugin';
 
 /**
  * The arrows of DESIGN.md §1, enforced by lint:
- *   dashboard → contracts; server/* → contracts; bot → links, tracking (never the reverse);
- *   tracking → database; reports → places. Nothing under libs/server imports the dashboard and vice versa.
+ *   dashboard → contracts; server/* → contracts; channels (bot, gps-apps) → sharing → links, tracking
+ *   (never the reverse); tracking → database; reports → places. Nothing under libs/server imports the
+ *   dashboard and vice versa.
  */
 export default [
   ...nx.configs['flat/base'],
@@ -61,7 +62,7 @@ export default [
             {
               // driver data rights: erasure and retention across drivers, positions and links
               sourceTag: 'feature:privacy',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'type:contracts'],
             },
             {
               sourceTag: 'feature:metrics',
@@ -69,27 +70,42 @@ export default [
             },
             {
               sourceTag: 'feature:demo',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:sharing', 'feature:tracking', 'type:contracts'],
             },
             {
               sourceTag: 'feature:live',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'type:contracts'],
             },
             {
-              sourceTag: 'feature:bot',
+              sourceTag: 'feature:sharing',
               onlyDependOnLibsWithTags: [
                 'feature:config',
                 'feature:database',
                 'feature:auth',
                 'feature:links',
                 'feature:tracking',
-                'feature:privacy',
                 'feature:metrics',
                 'type:contracts',
               ],
             },
             // the whole schema: composes every lib that owns tables; only the app, tools and tests import it
             { sourceTag: 'feature:schema', onlyDependOnLibsWithTags: ['scope:server', 'type:contracts'] },
+            {
+              sourceTag: 'feature:bot',
+              onlyDependOnLibsWithTags: [
+                'feature:config',
+                'feature:auth',
+                'feature:sharing',
+                'feature:tracking',
+                'feature:privacy',
+                'feature:metrics',
+                'type:contracts',
+              ],
+            },
+            {
+              sourceTag: 'feature:gps-apps',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'type:contracts'],
+            },
             {
               sourceTag: 'feature:places',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],

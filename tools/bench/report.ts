@@ -1,3 +1,4 @@
+import type { OsmandResult } from './osmand-ingest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,8 @@ export interface BenchReport {
   };
   convoy: TargetReport | null;
   minimal: TargetReport | null;
+  /** The GPS-app channel: OsmAnd-protocol GETs into the same pipeline (Convoy only). */
+  osmand: (OsmandResult & { ratioToWebhook: number | null }) | null;
   /** convoy ÷ minimal updates/s at saturation */
   ratio: number | null;
   /**
@@ -80,6 +83,7 @@ export function buildReport(input: {
   order: string[];
   convoy: TargetReport | null;
   minimal: TargetReport | null;
+  osmand?: OsmandResult | null;
   notes: string[];
 }): BenchReport {
   const { options, convoy, minimal } = input;
@@ -117,6 +121,13 @@ export function buildReport(input: {
     },
     convoy,
     minimal,
+    osmand: input.osmand
+      ? {
+          ...input.osmand,
+          ratioToWebhook:
+            convoy && convoy.updatesPerSecond > 0 ? Math.round((input.osmand.updatesPerSecond / convoy.updatesPerSecond) * 1000) / 1000 : null,
+        }
+      : null,
     ratio,
     cpuRatio,
     targets: {
@@ -170,6 +181,12 @@ export function summaryText(report: BenchReport): string {
   lines.push(`CPU per update, minimal ÷ convoy (server + Postgres): ${fmt(report.cpuRatio)}  (the same comparison by cost, steadier on a busy box)`);
   lines.push(`convoy POST→socket p99 at ${p.pacedRate}/s: ${fmt(targets.pacedP99.value, ' ms')}  (target < ${targets.pacedP99.targetMs} ms: ${flag(targets.pacedP99.pass)})`);
   lines.push(`nothing lost: ${flag(targets.nothingLost.pass)}`);
+  const o = report.osmand;
+  if (o) {
+    lines.push(
+      `OsmAnd ingest (GPS apps, ${o.devices} devices, ${o.connections} connections): ${fmt(o.updatesPerSecond)} points/s = ${fmt(o.ratioToWebhook)} × the webhook's; HTTP p50 / p99 ${fmt(o.httpP50Ms)} / ${fmt(o.httpP99Ms)} ms; ${fmt(o.errors)} errors, ${fmt(o.rateLimited)} × 429; stored ${fmt(o.stored.found)} of ${fmt(o.stored.acked)} answered 200`,
+    );
+  }
   for (const note of report.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

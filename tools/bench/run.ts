@@ -9,6 +9,7 @@ import { createFleetUsers } from './fleet';
 import { Cleanup } from './lifecycle';
 import { startLiveLocations } from './live-start';
 import { startMinimal } from './minimal-target';
+import { runOsmandSaturation, type OsmandResult } from './osmand-ingest';
 import { findPostmaster } from './process-stats';
 import { parseOptions, type BenchOptions } from './options';
 import { runPaced, type PacedResult } from './paced';
@@ -84,6 +85,15 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
     log(`${r.target.name}: POST→socket p50 ${r.paced.delivery?.p50 ?? 'n/a'} ms, p99 ${r.paced.delivery?.p99 ?? 'n/a'} ms`);
   }
 
+  // the GPS-app channel (OsmAnd protocol, as Traccar Client sends it) through the same pipeline
+  let osmand: OsmandResult | null = null;
+  const convoyRun = running.find((r) => r.target.name === 'convoy');
+  if (convoyRun) {
+    log(`convoy: OsmAnd ingest saturation (${options.drivers} devices, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s)`);
+    osmand = await runOsmandSaturation(convoyRun.target, options.drivers, options.connections, options.warmupSeconds, options.durationSeconds);
+    log(`convoy: OsmAnd ${osmand.updatesPerSecond} points/s, HTTP p99 ${osmand.httpP99Ms} ms, ${osmand.errors} errors, ${osmand.rateLimited} × 429`);
+  }
+
   const reports: Record<string, TargetReport> = {};
   for (const r of running) {
     await r.dashboards?.stop();
@@ -109,9 +119,14 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
     startedAt,
     loadAverageAtStart,
     embeddedPostgres: postgres.embedded,
-    order: [...running.map((r) => `saturation:${r.target.name}`), ...running.map((r) => `paced:${r.target.name}`)],
+    order: [
+      ...running.map((r) => `saturation:${r.target.name}`),
+      ...running.map((r) => `paced:${r.target.name}`),
+      ...(convoyRun ? ['osmand:convoy'] : []),
+    ],
     convoy: reports['convoy'] ?? null,
     minimal: reports['minimal'] ?? null,
+    osmand,
     notes,
   });
   const file = writeReport(report, RESULTS_DIR);

@@ -1,4 +1,4 @@
-import type { CreatedLinkResponse, LinkDto, UserDto } from '@convoy/contracts';
+import type { CreatedLinkResponse, LinkDto, SeedGeneratedLinkResponse, UserDto } from '@convoy/contracts';
 import { ApiClient, TEST_ADMIN } from '@convoy/testing';
 import { startFreshApi, type FreshApi } from './support/fresh-api';
 
@@ -16,14 +16,17 @@ describe('tracking links', () => {
   });
   afterAll(() => fresh?.close());
 
-  it('creates a link with a 256-bit token, a 72 h default expiry, and no t.me URL while no bot is configured', async () => {
+  it('creates a link with a 256-bit token, a 72 h default expiry, and the join page as its URL while no bot is configured', async () => {
     const before = Date.now();
     const created = await admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Jan Novák', note: 'truck 7' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ driverName: 'Jan Novák', note: 'truck 7', status: 'pending', createdBy: TEST_ADMIN.email });
     expect(created.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(created.body.url).toBeNull();
-    expect(created.body.qrSvg).toBeNull();
+    // no bot: the link is Convoy's own join page (the request's origin: no PUBLIC_URL here), QR code included
+    expect(created.body.joinUrl).toBe(`${fresh.api.baseUrl}/join/${created.body.token}`);
+    expect(created.body.url).toBe(created.body.joinUrl);
+    expect(created.body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(created.body.driverId).toMatch(/^[0-9a-f-]{36}$/);
     const hours = (Date.parse(created.body.expiresAt) - before) / 3_600_000;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThan(72.1);
@@ -47,6 +50,33 @@ describe('tracking links', () => {
     expect(seed.status).toBe(201);
     expect(seed.body).toMatchObject({ driverName: 'Seed driver', status: 'pending', token: expect.any(String) });
     expect((await new ApiClient(fresh.api.baseUrl).post('/generate-link', { driverName: 'x' })).status).toBe(401);
+  });
+
+  it("answers the seed's GET /generate-link with driver_id, tracking_link and instructions, and reserves that driver id", async () => {
+    const seed = await admin.get<SeedGeneratedLinkResponse>('/generate-link');
+    expect(seed.status).toBe(200);
+    expect(seed.body).toMatchObject({
+      driver_id: seed.body.driverId,
+      tracking_link: seed.body.url,
+      instructions: expect.stringContaining('link'),
+      status: 'pending',
+      driverName: `Driver ${seed.body.driverId.slice(0, 8)}`,
+    });
+    // the seed's integrations poll the driver at once: null until the first position, not 404
+    const location = await admin.get(`/api/driver-location/${seed.body.driver_id}`);
+    expect(location.status).toBe(200);
+    expect(location.body).toBeNull();
+    expect((await admin.get('/api/driver-location/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // same auth as POST
+    expect((await viewer.get('/generate-link')).status).toBe(403);
+    expect((await new ApiClient(fresh.api.baseUrl).get('/generate-link')).status).toBe(401);
+  });
+
+  it('gives each link its own reserved driver id (POST /api/links and POST /generate-link alike)', async () => {
+    const a = await admin.post<CreatedLinkResponse>('/api/links', { driverName: 'A' });
+    const b = await admin.post<CreatedLinkResponse>('/generate-link', { driverName: 'B' });
+    expect(a.body.driverId).not.toBe(b.body.driverId);
+    expect((await admin.get(`/api/driver-location/${b.body.driverId}`)).body).toBeNull();
   });
 
   it('lets viewers read but not create or revoke, and validates input', async () => {
@@ -81,6 +111,8 @@ describe('tracking links with a bot username', () => {
     const admin = await new ApiClient(fresh.api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
     const created = await admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Jan' });
     expect(created.body.url).toBe(`https://t.me/convoy_test_bot?start=${created.body.token}`);
+    // the QR code is the join page (it offers Telegram too), not the t.me link
+    expect(created.body.joinUrl).toBe(`${fresh.api.baseUrl}/join/${created.body.token}`);
     expect(created.body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     const ready = await admin.get<{ details: Record<string, { status: string; mode?: string }> }>('/health/ready');
     expect(ready.status).toBe(200);

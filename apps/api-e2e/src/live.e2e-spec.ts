@@ -7,7 +7,11 @@ describe('live feed authentication', () => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    fresh = await startFreshApi('live_auth', { AUTO_TRACK_INTERVAL: '120' });
+    fresh = await startFreshApi('live_auth', {
+      AUTO_TRACK_INTERVAL: '120',
+      PUBLIC_URL: 'https://convoy.example.com',
+      CORS_ORIGINS: 'https://ops.example.org',
+    });
     admin = await new ApiClient(fresh.api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
   });
   afterAll(() => fresh?.close());
@@ -31,6 +35,46 @@ describe('live feed authentication', () => {
   it('tells the dashboard how long a position counts as live: twice AUTO_TRACK_INTERVAL', async () => {
     const config = await new ApiClient(fresh.api.baseUrl).get<PublicConfigDto>('/api/config');
     expect(config.body.liveWithinSeconds).toBe(240);
+  });
+
+  describe('the Origin of the page that opens the socket (a WebSocket is not covered by CORS)', () => {
+    let token: string;
+    beforeAll(async () => {
+      token = (await admin.post<{ accessToken: string }>('/api/auth/login', TEST_ADMIN)).body.accessToken;
+    });
+    const connect = (origin: string) => connectLive(fresh.api.baseUrl, token, { headers: { origin } });
+
+    it('refuses a page on another site, even with a valid credential', async () => {
+      await expect(connect('https://evil.example')).rejects.toThrow('forbidden-origin');
+      // same host name, another port: another origin
+      await expect(connect('http://127.0.0.1:1')).rejects.toThrow('forbidden-origin');
+    });
+
+    it("accepts the dashboard's own origin, PUBLIC_URL and CORS_ORIGINS", async () => {
+      for (const origin of [fresh.api.baseUrl, 'https://convoy.example.com', 'https://ops.example.org']) {
+        const live = await connect(origin);
+        await live.waitFor((r) => r.snapshots.length === 1, `the snapshot for ${origin}`);
+        live.close();
+      }
+    });
+
+    it('accepts a program without an Origin header that presents a bearer token', async () => {
+      const live = await connectLive(fresh.api.baseUrl, token);
+      await live.waitFor((r) => r.snapshots.length === 1, 'the snapshot');
+      live.close();
+      // …but not one without a credential
+      await expect(connectLive(fresh.api.baseUrl, null)).rejects.toThrow('unauthorized');
+    });
+  });
+
+  it("lets pages connect to this origin and PUBLIC_URL's websocket origin only (CSP connect-src), styles without 'unsafe-inline'", async () => {
+    const csp = (await fetch(`${fresh.api.baseUrl}/health`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("connect-src 'self' https://convoy.example.com wss://convoy.example.com");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    // Swagger UI's own page keeps its two inline <style> blocks (measured: they are all it needs)
+    const docs = (await fetch(`${fresh.api.baseUrl}/api/docs`)).headers.get('content-security-policy') ?? '';
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
   });
 
   it('stops accepting a session once it was signed out', async () => {

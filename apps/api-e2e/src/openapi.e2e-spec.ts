@@ -126,12 +126,26 @@ describe('OpenAPI', () => {
     expect(checked).toEqual(expect.arrayContaining(['get /api/users', 'post /api/tokens', 'get /api/auth/me']));
   });
 
-  it('keeps the public surface to health, config and sign-in', () => {
+  it("keeps the public surface to health, config, sign-in and the driver's own token routes", () => {
     const publicOperations = Object.entries(document.paths).flatMap(([path, item]) =>
       METHODS.filter((m) => item[m]?.security?.length === 0).map((m) => `${m.toUpperCase()} ${path}`),
     );
+    const driverRoutes = [
+      'GET /api/join/{token}',
+      'POST /api/join/{token}',
+      'POST /api/track',
+      'DELETE /api/track',
+      'GET /ingest/osmand',
+      'POST /ingest/osmand',
+      'POST /ingest/owntracks',
+    ];
     expect(publicOperations.sort()).toEqual(
-      ['GET /api/config', 'GET /health', 'GET /health/live', 'GET /health/ready', 'POST /api/auth/login'].sort(),
+      ['GET /api/config', 'GET /health', 'GET /health/live', 'GET /health/ready', 'POST /api/auth/login', ...driverRoutes].sort(),
     );
+    // authenticated by the link token or a device key, never by a session: all under "driver"
+    for (const route of driverRoutes) {
+      const [method, path] = route.split(' ');
+      expect({ route, tags: document.paths[path][method.toLowerCase() as (typeof METHODS)[number]]?.tags }).toEqual({ route, tags: ['driver'] });
+    }
   });
 });

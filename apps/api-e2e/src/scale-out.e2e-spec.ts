@@ -60,6 +60,8 @@ describe('scale-out: two replicas behind a load balancer', () => {
       AUTO_TRACK_INTERVAL: '0',
       SHUTDOWN_DRAIN_SECONDS: '2',
       REDIS_URL: redisUrl,
+      // other test runs may use the same Redis at the same time: their broadcasts must not reach these dashboards
+      REDIS_PREFIX: `scale-out-${database.name}`,
       PORT: String(port),
     });
     // both at once on an empty database: the migrations race
@@ -99,7 +101,7 @@ describe('scale-out: two replicas behind a load balancer', () => {
       await liveOnB.waitFor((r) => r.positions.some((p) => p.latitude === 52.52), 'the position on replica B');
       const joined = (await admin.get<DriverDto[]>('/api/drivers')).body.find((d) => d.name === 'Across replicas');
       expect(liveOnB.positions.find((p) => p.latitude === 52.52)?.driverId).toBe(joined?.id);
-      const ready = await new ApiClient(b.baseUrl).get<{ details: Record<string, unknown> }>('/health/ready');
+      const ready = await new ApiClient(b.baseUrl, adminToken).get<{ details: Record<string, unknown> }>('/health/ready');
       expect(ready.body.details['socketAdapter']).toEqual({ status: 'up', adapter: 'redis' });
     } finally {
       liveOnB.close();

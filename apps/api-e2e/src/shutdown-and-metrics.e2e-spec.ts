@@ -30,6 +30,47 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('the log of a routine drain', () => {
+  it('says "draining" once at info, no error line per 503 probe, and no ANSI colour codes in production', async () => {
+    const fresh = await startFreshApi('drain_log', {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'log',
+      SHUTDOWN_DRAIN_SECONDS: '2',
+      // as in a container: whatever colour settings the test runner has are not passed on
+      FORCE_COLOR: undefined,
+      NO_COLOR: undefined,
+    });
+    let stdout = '';
+    fresh.api.process.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      const client = new ApiClient(fresh.api.baseUrl);
+      expect((await client.get('/health/ready')).status).toBe(200);
+      fresh.api.process.kill('SIGTERM');
+      // a readiness probe every 100 ms, as a load balancer does, until the server stops answering
+      let unready = 0;
+      for (;;) {
+        const status = await client.get('/health/ready').then((r) => r.status, () => null);
+        if (status === null) break;
+        if (status === 503) unready++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await fresh.api.exited).toBe(0);
+      expect(unready).toBeGreaterThan(5);
+
+      expect(stdout).not.toContain(String.fromCharCode(27)); // ESC starts every ANSI colour code
+      const lines = stdout.split('\n').filter((line) => line.startsWith('{'));
+      const entries = lines.map((line) => JSON.parse(line) as { level: number; msg: string });
+      const afterSignal = entries.slice(entries.findIndex((e) => e.msg.includes('SIGTERM received')));
+      expect(afterSignal.filter((e) => e.level >= 50)).toEqual([]); // pino: 50 = error
+      const draining = afterSignal.filter((e) => /drain/i.test(e.msg));
+      expect(draining).toHaveLength(1);
+      expect(draining[0]).toMatchObject({ level: 30, draining: true, seconds: 2 }); // 30 = info
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('metrics', () => {
   it('exposes Prometheus metrics that count what was ingested', async () => {
     const bed = await startTelegramTestbed('metrics', 'webhook');

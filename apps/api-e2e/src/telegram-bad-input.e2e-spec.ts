@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { CreatedLinkResponse, DriverDto } from '@convoy/contracts';
 import { telegramUser, type TelegramUserFixture } from '@convoy/testing';
 import type { Update } from 'telegraf/types';
@@ -37,6 +38,48 @@ describe('the webhook and the bot under bad input', () => {
     const huge = JSON.stringify({ update_id: 5, message: { text: 'x'.repeat(2 * 1024 * 1024) } });
     expect((await bed.telegram.deliverRaw(huge)).status).toBe(413);
     expect((await bed.admin.get('/health')).status).toBe(200);
+  });
+
+  it('limits the webhook body to 64 KiB (the rest of the API keeps 1 MiB)', async () => {
+    const sized = (bytes: number) => {
+      const shell = JSON.stringify({ update_id: 900010, message: { text: '' } });
+      return JSON.stringify({ update_id: 900010, message: { text: 'x'.repeat(bytes - shell.length) } });
+    };
+    expect(Buffer.byteLength(sized(64 * 1024 + 1))).toBe(64 * 1024 + 1);
+    expect((await bed.telegram.deliverRaw(sized(64 * 1024 + 1))).status).toBe(413);
+    // exactly 64 KiB is parsed (and refused as an update without a chat or sender: 400, not 413)
+    expect((await bed.telegram.deliverRaw(sized(64 * 1024))).status).not.toBe(413);
+    const signIn = await fetch(`${bed.api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'x@convoy.test', password: 'p'.repeat(200 * 1024) }),
+    });
+    expect(signIn.status).not.toBe(413);
+  });
+
+  it('checks the secret before reading the body: 403 to a wrong secret, even over the limit or with the body still on its way', async () => {
+    const huge = JSON.stringify({ update_id: 900011, message: { text: 'x'.repeat(200 * 1024) } });
+    expect((await bed.telegram.deliverRaw(huge, { 'x-telegram-bot-api-secret-token': 'guess' })).status).toBe(403);
+
+    // announce 1,000 bytes, send 10 and wait: a server that parses first would wait for the other 990
+    const { port } = new URL(bed.api.baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.includes('\r\n\r\n')) {
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.on('error', reject);
+      socket.write(
+        'POST /telegram/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+          'X-Telegram-Bot-Api-Secret-Token: guess\r\nContent-Length: 1000\r\n\r\n{"update_',
+      );
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
   });
 
   it('answers Telegram without browser security headers, which every other route keeps', async () => {

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@convoy/server/auth';
 import { AppConfig, ConfigModule } from '@convoy/server/config';
 import { DatabaseModule } from '@convoy/server/database';
+import { GPS_APP_INGEST_PATHS, GpsAppsModule } from '@convoy/server/gps-apps';
 import { HealthModule } from '@convoy/server/health';
 import { HttpModule, LoggingModule } from '@convoy/server/http';
 import { LinksModule } from '@convoy/server/links';
@@ -13,6 +14,7 @@ import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
 import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
+import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
 import { ScheduleModule } from '@nestjs/schedule';
 
@@ -24,7 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH] }),
+        LoggingModule.forRoot(options.config, { unloggedPaths: [WEBHOOK_PATH, ...GPS_APP_INGEST_PATHS] }),
         MetricsModule,
         DatabaseModule.forRoot({
           url: options.databaseUrl,
@@ -38,6 +40,8 @@ export class AppModule {
         TrackingModule,
         LinksModule,
         PrivacyModule,
+        SharingModule,
+        GpsAppsModule,
         PlacesModule,
         ReportsModule,
         LiveModule,

@@ -7,7 +7,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
-import { WEBHOOK_PATH } from '@convoy/server/bot';
+import { protectWebhookRoute, WEBHOOK_PATH } from '@convoy/server/bot';
+import { GPS_APP_INGEST_PATHS } from '@convoy/server/gps-apps';
 import { ReadinessState } from '@convoy/server/health';
 import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
@@ -41,7 +42,7 @@ async function bootstrap(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     try {
       if (app) {
-        app.get(ReadinessState).beginDraining();
+        app.get(ReadinessState).beginDraining(config.shutdownDrainSeconds);
         await new Promise((r) => setTimeout(r, config.shutdownDrainSeconds * 1000));
         const moved = app.get(LiveGateway).askClientsToReconnect();
         if (moved > 0) logger.log(`Asked ${moved} live clients to reconnect elsewhere`);
@@ -65,13 +66,16 @@ async function bootstrap(): Promise<void> {
     );
     app.useLogger(app.get(ConvoyLogger));
     instrumentHttp(app);
+    protectWebhookRoute(app.getHttpAdapter().getInstance(), config);
     await configureHttpApp(app, config, {
       dashboardDir: resolve(__dirname, '../dashboard/browser'),
-      withoutSecurityHeaders: [`/${WEBHOOK_PATH}`],
+      withoutSecurityHeaders: [`/${WEBHOOK_PATH}`, ...GPS_APP_INGEST_PATHS.map((path) => `/${path}`)],
     });
     const live = new LiveAdapter(app);
     await live.connect();
     app.useWebSocketAdapter(live);
+    await app.init();
+    await app.get(FirstAdminService).ensureFirstAdmin();
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     logger.error(`Convoy could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -22,6 +22,8 @@ test.describe('API tokens page', () => {
 
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Role').selectOption('viewer');
+    // integrator secrets should be rotated: the form suggests 90 days
+    await expect(page.getByLabel('Expires')).toHaveValue('90');
     await page.getByLabel('Expires').selectOption('30');
     await page.getByTestId('create-token').click();
 

@@ -92,7 +92,7 @@ test.describe('users page', () => {
     await viewerContext.close();
   });
 
-  test('an admin changes a role and sets a new password for a user', async ({ page, browser, baseURL, signIn }) => {
+  test('an admin changes a role and sets a new password for a user', async ({ page, browser, baseURL, signIn }, testInfo) => {
     const user = { email: `${unique('dispatch')}@convoy.test`, password: 'first-password-e2e-1' };
     await signIn(ADMIN);
     await page.goto('/users');
@@ -126,6 +126,19 @@ test.describe('users page', () => {
     const otherPage = await other.newPage();
     await signInAs(otherPage, { email: user.email, password: newPassword });
     await expect(otherPage.getByTestId('user-role')).toHaveText('Dispatcher');
+    // a password an admin set is theirs to replace first: every page leads to the change form
+    await expect(otherPage).toHaveURL(/\/account$/);
+    await expect(otherPage.getByTestId('password-change-required')).toContainText('Choose your own password before you continue');
+    await saveScreenshot(otherPage, testInfo, 'password-change-required');
+    await otherPage.goto('/links');
+    await expect(otherPage).toHaveURL(/\/account$/);
+    await otherPage.getByLabel('Current password').fill(newPassword);
+    await otherPage.getByLabel('New password', { exact: true }).fill('my-own-password-e2e-3');
+    await otherPage.getByLabel('Repeat the new password').fill('my-own-password-e2e-3');
+    await otherPage.getByRole('button', { name: 'Change password' }).click();
+    await expect(otherPage.getByTestId('password-change-required')).toBeHidden();
+    await otherPage.getByTestId('password-continue').click();
+    await expect(otherPage.getByTestId('fleet-map')).toBeVisible();
     await other.close();
   });
 });

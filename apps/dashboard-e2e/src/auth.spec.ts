@@ -23,7 +23,7 @@ test.describe('signing in and out', () => {
     expect(tileRequests.every((url) => url.startsWith(`${TILE_HOST}/`))).toBe(true);
     // the API runs without TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME: the banner names both
     await expect(page.getByTestId('bot-banner')).toHaveText(
-      /Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server\./,
+      /Telegram bot not configured: drivers can join from the browser or a GPS app, not through Telegram until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server\./,
     );
 
     await page.screenshot({ path: testInfo.outputPath('signed-in-map.png') });
@@ -41,6 +41,34 @@ test.describe('signing in and out', () => {
     // and it is really gone on the server
     await page.goto('/');
     await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test('signing out in another tab closes this tab’s live map, and its login page says why', async ({ page, context, signIn }, testInfo) => {
+    // the page's styles come with a per-response nonce: nothing is blocked, and no 'unsafe-inline' is needed
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
+    await signIn(ADMIN);
+    await expectMapVisible(page);
+    const csp = (await page.request.get('/drivers', { headers: { accept: 'text/html' } })).headers()['content-security-policy'];
+    expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("connect-src 'self'");
+
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.getByTestId('user-menu-button').click();
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await expect(other).toHaveURL(/\/login$/);
+
+    // the server closes the first tab's socket with the reason; the tab goes to the login page and says it
+    await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
+    await expect(page.getByRole('status')).toHaveText('Signed out. This session was ended, perhaps in another tab.');
+    expect(cspViolations).toEqual([]);
+
+    await page.screenshot({ path: testInfo.outputPath('signed-out-elsewhere.png') });
+    await testInfo.attach('signed out elsewhere', { path: testInfo.outputPath('signed-out-elsewhere.png'), contentType: 'image/png' });
   });
 
   test('a wrong password shows an error and stays on /login', async ({ page }, testInfo) => {

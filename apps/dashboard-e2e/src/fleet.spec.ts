@@ -52,7 +52,8 @@ test.describe.serial('the live fleet map', () => {
       await expect(row.getByTestId('driver-row-status')).toHaveText('Live');
       await expect(page.getByTestId('status-count-live')).toHaveText('1');
       // a screen reader hears the row as one sentence, not "Jan NovákLive · last seen just now"
-      await expect(row).toHaveAccessibleName(/^Jan Novák, live, seen (just now|\d+ s ago)$/);
+      await expect(row).toHaveAccessibleName(/^Jan Novák, via Telegram, live, seen (just now|\d+ s ago)$/);
+      await expect(row.getByTestId('driver-row-channel')).toHaveText('Telegram');
 
       await page.getByTestId('fit-all').click();
       await expect.poll(async () => statusColoursAt(page, await mapCentre(page))).toContain('live');
@@ -72,6 +73,8 @@ test.describe.serial('the live fleet map', () => {
       await expect(panel.getByTestId('driver-name')).toHaveText('Jan Novák');
       await expect(panel.getByTestId('driver-status')).toHaveText('Live');
       await expect(panel.getByTestId('driver-telegram')).toHaveText('@jan_driver');
+      await expect(panel.getByTestId('driver-channel')).toHaveText('Telegram');
+      await expect(panel.getByTestId('disconnect-device')).toHaveCount(0); // Telegram ends with /stop
       await expect(panel.getByTestId('driver-accuracy')).toHaveText('± 12 m');
       await expect(panel.getByTestId('driver-position')).toHaveText('50.08000, 14.42000');
       await expect(row).toHaveAttribute('aria-current', 'true');

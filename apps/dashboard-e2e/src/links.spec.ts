@@ -20,10 +20,10 @@ test.describe('tracking links, without a Telegram bot', () => {
     await expect(page).toHaveTitle('Tracking links · Convoy');
     // the top banner and the page name the same missing settings
     await expect(page.getByTestId('bot-banner')).toContainText(
-      'tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
+      'drivers can join from the browser or a GPS app, not through Telegram until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
     );
     await expect(page.getByTestId('links-bot-missing')).toContainText(
-      'links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
+      'not through Telegram until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
     );
 
     const driver = unique('Jan Novák');
@@ -33,18 +33,19 @@ test.describe('tracking links, without a Telegram bot', () => {
 
     const card = page.getByTestId('created-link');
     await expect(card.getByRole('heading', { name: `Link for ${driver}` })).toBeFocused();
-    // the global-setup API has no bot: no URL, no QR, the token and why it cannot be redeemed yet
+    // the global-setup API has no bot: the join page link and its QR code, no t.me link, and what Telegram would need
     await expect(page.getByTestId('link-no-bot')).toContainText(
-      'links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set',
+      'Telegram is offered once TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
     );
-    await expect(card.getByTestId('link-qr')).toHaveCount(0);
+    await expect(card.getByTestId('link-url')).toHaveCount(0);
+    await expect(card.getByTestId('link-qr')).toBeVisible();
     await expect(card).toContainText('Shown only now');
-    const token = await page.getByTestId('link-token').inputValue();
-    expect(token).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
+    const joinUrl = await page.getByTestId('link-join-url').inputValue();
+    expect(joinUrl).toMatch(new RegExp(`^${baseURL}/join/[A-Za-z0-9_-]{22,64}$`));
 
-    await page.getByTestId('copy-link-token').click();
-    await expect(page.getByTestId('copy-link-token')).toHaveText('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+    await page.getByTestId('copy-link-join-url').click();
+    await expect(page.getByTestId('copy-link-join-url')).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(joinUrl);
 
     const row = page.getByTestId('link-row').filter({ hasText: driver });
     await expect(row.getByTestId('link-status')).toHaveText('Pending');
@@ -90,9 +91,11 @@ test.describe('tracking links on a phone', () => {
     const card = page.getByTestId('created-link');
     await expect(card.getByRole('heading', { name: `Link for ${driver}` })).toBeFocused();
     // what the user came for is on screen, not below the fold under the form
-    await expect(page.getByTestId('link-token')).toBeInViewport({ ratio: 1 });
-    await expect(page.getByTestId('copy-link-token')).toBeInViewport({ ratio: 1 });
-    await expect(card.getByText('Shown only now.')).toBeInViewport();
+    await expect(page.getByTestId('link-join-url')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('copy-link-join-url')).toBeInViewport({ ratio: 1 });
+    await expect(card.getByTestId('link-qr')).toBeInViewport({ ratio: 1 });
+    // the card (now with the QR code) is taller than a phone: its "shown only now" note follows below
+    await expect(card.getByText('Shown only now.')).toBeVisible();
   });
 });
 
@@ -156,6 +159,9 @@ withBot.describe('tracking links, with a Telegram bot', () => {
     expect(url).toMatch(/^https:\/\/t\.me\/convoy_test_bot\?start=[A-Za-z0-9_-]{22,64}$/);
     await expect(page.getByTestId('open-in-telegram')).toHaveAttribute('href', url);
     await expect(page.getByTestId('created-link')).toContainText('@convoy_test_bot');
+    // beside it the join page of the same token (Telegram, browser or GPS app), which the QR code opens
+    const joinUrl = await page.getByTestId('link-join-url').inputValue();
+    expect(joinUrl.split('/join/')[1]).toBe(url.split('start=')[1]);
 
     await page.getByTestId('copy-link-url').click();
     await expect(page.getByTestId('copy-link-url')).toHaveText('Copied');

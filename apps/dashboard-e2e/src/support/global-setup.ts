@@ -37,12 +37,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOST: '127.0.0.1',
     PORT: String(port),
     ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
+    ADMIN_PASSWORD: ADMIN.initialPassword,
     TILE_URL,
     LOG_LEVEL: 'log',
     // Every spec signs people in from 127.0.0.1, dozens a minute; the default 10/min would answer
     // 429. The limit itself is covered by api-e2e (auth.e2e-spec.ts).
     LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '1000',
     // Explicitly empty (= unset for the API) so a developer's .env cannot fill them in: the bot stays
     // off, the database is the one chosen below, the server's default tile attribution is used.
     TELEGRAM_BOT_TOKEN: '',
@@ -70,6 +71,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     const server = await startApi(env, baseUrl);
     cleanups.unshift(() => server.stop());
+    await completeFirstSignIn(baseUrl);
   } catch (error) {
     await runAll(cleanups);
     throw error;
@@ -77,6 +79,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   process.env[E2E_BASE_URL_VAR] = baseUrl;
   return () => runAll(cleanups);
+}
+
+/** The first admin's password came from ADMIN_PASSWORD, so it must be changed: done once here. */
+async function completeFirstSignIn(baseUrl: string): Promise<void> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.initialPassword }),
+  });
+  if (!login.ok) throw new Error(`[dashboard-e2e] first sign-in failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const change = await fetch(`${baseUrl}/api/auth/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ currentPassword: ADMIN.initialPassword, newPassword: ADMIN.password }),
+  });
+  if (change.status !== 204) throw new Error(`[dashboard-e2e] first password change failed: ${change.status} ${await change.text()}`);
 }
 
 interface RunningApi {

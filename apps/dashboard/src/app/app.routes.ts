@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { passwordChangedGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 import { roleGuard } from './core/auth/role.guard';
 import { isFleetUrl } from './fleet/fleet-url';
 
@@ -11,9 +11,16 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
   },
   {
+    // The driver's public page of a tracking link (issue #13): no sign-in, no dashboard shell.
+    path: 'join/:token',
+    title: 'Convoy',
+    loadComponent: () => import('./join/join-page').then((m) => m.JoinPage),
+  },
+  {
     // Everything else is behind sign-in, so a deep link keeps its URL through /login.
     path: '',
     canActivate: [signedInGuard],
+    canActivateChild: [passwordChangedGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       {

@@ -20,6 +20,9 @@ export interface CreateApiTokenRequest {
   expiresInDays?: number;
 }
 
+/** What the dashboard's token form suggests: integrator secrets should be rotated, not kept forever. */
+export const SUGGESTED_TOKEN_EXPIRY_DAYS = 90;
+
 /** Returned once, at creation: the secret is stored hashed and cannot be shown again. */
 export interface CreatedApiTokenResponse extends ApiTokenDto {
   token: string;

@@ -5,6 +5,11 @@ export interface SessionUser {
   id: string;
   email: string;
   role: Role;
+  /**
+   * The password was set by someone else (the first admin's ADMIN_PASSWORD or generated one-time
+   * password, an admin's reset, the CLI): the dashboard sends the user to the change form first.
+   */
+  mustChangePassword: boolean;
 }
 
 export interface LoginRequest {
@@ -32,3 +37,13 @@ export interface ChangePasswordRequest {
 
 /** Name of the httpOnly session cookie. */
 export const SESSION_COOKIE = 'convoy_session';
+
+/** Codes of the auth errors a client may act on (the body's `code`). */
+export const AUTH_ERROR_CODES = {
+  /** Password hashing is at capacity: retry after the `Retry-After` seconds. */
+  busy: 'AUTH_BUSY',
+  /** The route acts for a person (users, tokens, passwords): an API token may not call it. */
+  personRequired: 'AUTH_PERSON_REQUIRED',
+  /** `PATCH /api/users/:ownId {password}`: change your own password with `POST /api/auth/password`. */
+  ownPasswordViaChange: 'USER_OWN_PASSWORD_VIA_CHANGE',
+} as const;

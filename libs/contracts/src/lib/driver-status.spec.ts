@@ -1,4 +1,4 @@
-import { DEFAULT_LIVE_WITHIN_MS, driverStatusAt, type DriverStatusFacts, liveWithinMs, OFFLINE_AFTER_MS } from './driver-status';
+import { DEFAULT_LIVE_WITHIN_MS, driverStatusAt, type DriverStatusFacts, isSharingAt, liveWithinMs, OFFLINE_AFTER_MS } from './driver-status';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const ago = (ms: number) => now - ms;
@@ -36,5 +36,17 @@ describe('driverStatusAt', () => {
     expect(driverStatusAt({ ...facts, liveUntilMs: now + 60_000 }, now, window)).toBe('stale');
     // a check-in after the expiry is news again
     expect(driverStatusAt({ ...facts, lastSeenMs: ago(500) }, now, window)).toBe('live');
+  });
+});
+
+describe('isSharingAt', () => {
+  it('is true from a session start until it ended or its live period ran out', () => {
+    expect(isSharingAt(none, now)).toBe(false);
+    expect(isSharingAt({ ...none, sharingSinceMs: ago(60_000) }, now)).toBe(true);
+    expect(isSharingAt({ ...none, sharingSinceMs: ago(60_000), liveUntilMs: now + 1 }, now)).toBe(true);
+    expect(isSharingAt({ ...none, sharingSinceMs: ago(60_000), liveUntilMs: now }, now)).toBe(false);
+    expect(isSharingAt({ ...none, sharingSinceMs: ago(60_000), sharingEndedAtMs: ago(1_000) }, now)).toBe(false);
+    // a session that started again after an earlier end
+    expect(isSharingAt({ ...none, sharingSinceMs: ago(1_000), sharingEndedAtMs: ago(60_000) }, now)).toBe(true);
   });
 });

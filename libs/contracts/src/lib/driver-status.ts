@@ -32,6 +32,20 @@ export interface DriverStatusFacts {
 }
 
 /**
+ * Whether a driver is sharing now: a session began (a live location, check-ins, the browser page, a
+ * GPS app) and has not ended — explicitly (a final live edit, /stop, the page's Stop) or because its
+ * Telegram live period ran out. The one rule the status, the bot's /status and the join page use.
+ */
+export function isSharingAt(
+  facts: Pick<DriverStatusFacts, 'sharingSinceMs' | 'sharingEndedAtMs' | 'liveUntilMs'>,
+  nowMs: number,
+): boolean {
+  if (facts.sharingSinceMs === null) return false;
+  if (facts.sharingEndedAtMs !== null && facts.sharingEndedAtMs >= facts.sharingSinceMs) return false;
+  return facts.liveUntilMs === null || facts.liveUntilMs > nowMs;
+}
+
+/**
  * live: a position within `liveWithin` ms; sharing-ended: the driver stopped sharing (or the live
  * period ran out) after their latest position; stale: still sharing, or seen within OFFLINE_AFTER_MS,
  * but quiet; offline: otherwise.
@@ -45,6 +59,6 @@ export function driverStatusAt(facts: DriverStatusFacts, nowMs: number, liveWith
   if (last === null) return 'offline';
   const age = nowMs - last;
   if (age <= liveWithin) return 'live';
-  if (facts.sharingSinceMs !== null || age <= OFFLINE_AFTER_MS) return 'stale';
+  if (isSharingAt(facts, nowMs) || age <= OFFLINE_AFTER_MS) return 'stale';
   return 'offline';
 }

@@ -1,3 +1,5 @@
+import type { DriverChannel } from './join';
+
 /**
  * live: a position arrived within 2 × the expected interval (AUTO_TRACK_INTERVAL);
  * stale: the last position is older than that but the driver is still sharing, or recently seen;
@@ -41,6 +43,8 @@ export interface DriverDto {
   id: string;
   name: string;
   status: DriverStatus;
+  /** How the driver is connected now: Telegram, the join page in a browser, a GPS app; null when unbound. */
+  channel: DriverChannel | null;
   telegram: TelegramIdentityDto | null;
   lastPosition: PositionDto | null;
   /** While a Telegram live location is shared: when it expires (null = indefinitely / not sharing). */

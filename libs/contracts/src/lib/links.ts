@@ -24,9 +24,20 @@ export interface LinkDto {
 
 /** Returned once, at creation: the token is stored hashed and cannot be shown again. */
 export interface CreatedLinkResponse extends LinkDto {
-  /** `https://t.me/<bot>?start=<token>`; null while no TELEGRAM_BOT_USERNAME is configured. */
-  url: string | null;
+  /** `https://t.me/<bot>?start=<token>` when TELEGRAM_BOT_USERNAME is configured, else `joinUrl`. */
+  url: string;
+  /** `<PUBLIC_URL or the request's origin>/join/<token>`: Convoy's public join page (every channel). */
+  joinUrl: string;
+  /** The id the driver will have once the link is redeemed (reserved at creation). */
+  driverId: string;
   token: string;
-  /** The URL as a QR code (SVG), for a driver to scan from a screen; null with `url`. */
-  qrSvg: string | null;
+  /** `joinUrl` as a QR code (SVG), for a driver to scan from a screen. */
+  qrSvg: string;
+}
+
+/** GET /generate-link (seed-compatible): the seed's three fields beside Convoy's. */
+export interface SeedGeneratedLinkResponse extends CreatedLinkResponse {
+  driver_id: string;
+  tracking_link: string;
+  instructions: string;
 }

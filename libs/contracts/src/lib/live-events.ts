@@ -5,9 +5,15 @@ export const LIVE_NAMESPACE = '/live';
 
 /**
  * Why `/live` refused a handshake (the `connect_error` message): `unauthorized` — no valid session or
- * token, sign in again; `unavailable` — the server could not check (its database is down), retry.
+ * token, sign in again; `unavailable` — the server could not check (its database is down), retry;
+ * `forbidden-origin` — the page that opened the socket is not the dashboard's own origin, `PUBLIC_URL`
+ * or one of `CORS_ORIGINS` (a WebSocket is not covered by CORS, so the server checks `Origin` itself).
  */
-export const LIVE_REFUSALS = { unauthorized: 'unauthorized', unavailable: 'unavailable' } as const;
+export const LIVE_REFUSALS = {
+  unauthorized: 'unauthorized',
+  unavailable: 'unavailable',
+  forbiddenOrigin: 'forbidden-origin',
+} as const;
 
 /**
  * Why the server closed an open `/live` socket because its credential stopped being valid (the
@@ -18,6 +24,7 @@ export const LIVE_REVOCATION_REASONS = {
   accountDisabled: 'account-disabled',
   tokenRevoked: 'token-revoked',
   sessionExpired: 'session-expired',
+  tokenExpired: 'token-expired',
   passwordChanged: 'password-changed',
 } as const;
 export type LiveRevocationReason = (typeof LIVE_REVOCATION_REASONS)[keyof typeof LIVE_REVOCATION_REASONS];

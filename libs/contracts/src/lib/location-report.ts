@@ -1,7 +1,7 @@
 import type { PositionSource } from './drivers';
 
 /**
- * One location from any source (Telegram live/check-in, the web driver page, the demo fleet),
+ * One location from any source (Telegram live/check-in, the browser page, GPS apps, the demo fleet),
  * as handed to TrackingService.ingest(). Validated there: nothing invalid is ever stored.
  */
 export interface LocationReport {
@@ -12,6 +12,10 @@ export interface LocationReport {
   heading?: number | null;
   /** m/s when the source measured it; otherwise derived from the previous point. */
   speed?: number | null;
+  /** Device battery, 0–100 %, when the channel reports it. */
+  battery?: number | null;
+  /** Metres above sea level, when the channel reports it. */
+  altitude?: number | null;
   /** When the device was there (Telegram: message date, or edit_date for live updates). */
   recordedAt: Date;
   source: PositionSource;

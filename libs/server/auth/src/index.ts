@@ -8,9 +8,14 @@ export * from './lib/rate-limit/token-buckets';
 export * from './lib/guards/authentication.guard';
 export * from './lib/services/authentication.service';
 export * from './lib/services/first-admin.service';
+export * from './lib/revocation/credential-events.service';
+export * from './lib/revocation/credential-revocation';
 export { UserEntity } from './lib/entities/user.entity';
 export { SessionEntity } from './lib/entities/session.entity';
 export { ApiTokenEntity } from './lib/entities/api-token.entity';
 export { CreateAccounts1795478400000 } from './lib/migrations/1795478400000-CreateAccounts';
 
 export { AUTH_ENTITIES, AUTH_MIGRATIONS } from './lib/auth.schema';
+export { UsersService } from './lib/services/users.service';
+export { SessionsService } from './lib/services/sessions.service';
+export { generateOneTimePassword } from './lib/crypto/one-time-password';

@@ -4,3 +4,4 @@ export * from './lib/openapi';
 export * from './lib/startup-banner';
 export * from './lib/logging.module';
 export * from './lib/convoy-logger';
+export * from './lib/content-security-policy';

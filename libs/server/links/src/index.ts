@@ -4,3 +4,4 @@ export * from './lib/links.service';
 export * from './lib/links.errors';
 export * from './lib/link-token';
 export type { LinkEntity } from './lib/entities/link.entity';
+export { requestOrigin } from './lib/request-origin';

@@ -1,4 +1,11 @@
-import { LIVE_NAMESPACE, type DriverChange, type DriverDto, type LiveServerToClientEvents, type PositionDto } from '@convoy/contracts';
+import {
+  LIVE_NAMESPACE,
+  type DriverChange,
+  type DriverDto,
+  type LiveRevocationReason,
+  type LiveServerToClientEvents,
+  type PositionDto,
+} from '@convoy/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 /** A dashboard's view of `/live`, recorded for assertions. */
@@ -6,6 +13,8 @@ export class LiveRecorder {
   readonly snapshots: DriverDto[][] = [];
   readonly batches: PositionDto[][] = [];
   readonly changes: DriverChange[] = [];
+  /** `revoked` reasons the server sent before closing the socket. */
+  readonly revocations: LiveRevocationReason[] = [];
   /** Why each connection so far ended ('transport close' when the server went away). */
   readonly disconnects: string[] = [];
   /** Times the socket connected (1 + successful reconnects). */
@@ -17,6 +26,7 @@ export class LiveRecorder {
     socket.on('snapshot', (drivers) => this.snapshots.push(drivers));
     socket.on('positions', (batch) => this.batches.push(batch));
     socket.on('driver', (change) => this.changes.push(change));
+    socket.on('revoked', ({ reason }) => this.revocations.push(reason));
   }
 
   get positions(): PositionDto[] {
@@ -46,6 +56,8 @@ export interface ConnectLiveOptions {
   timeoutMs?: number;
   /** Reconnect by itself when the connection drops, as the dashboard does (default: no). */
   reconnect?: boolean;
+  /** Handshake headers, e.g. the `Origin` a browser page would send (none by default, like a program). */
+  headers?: Record<string, string>;
 }
 
 /** Connects like the dashboard does (websocket transport); rejects with the server's first connect_error. */
@@ -58,6 +70,7 @@ export function connectLive(baseUrl: string, token: string | null, options: Conn
     reconnectionDelay: 100,
     reconnectionDelayMax: 1_000,
     timeout: timeoutMs,
+    extraHeaders: options.headers,
   });
   const recorder = new LiveRecorder(socket);
   return new Promise((resolve, reject) => {

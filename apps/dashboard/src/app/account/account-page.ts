@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { AuthStore } from '../core/auth/auth.store';
 import { NEW_PASSWORD_VALIDATORS, PASSWORD_LENGTH_RULE, PASSWORD_TOO_SHORT, PasswordField } from '../ui/password-field';
 import { ROLE_LABELS } from '../ui/role-labels';
@@ -17,7 +18,7 @@ const FIELD_IDS: Record<Field, string> = {
 /** `/account`: who you are signed in as, and changing your own password. */
 @Component({
   selector: 'cv-account-page',
-  imports: [PasswordField, ReactiveFormsModule],
+  imports: [PasswordField, ReactiveFormsModule, RouterLink],
   providers: [PasswordChangeStore],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
@@ -26,6 +27,8 @@ const FIELD_IDS: Record<Field, string> = {
 export class AccountPage {
   protected readonly auth = inject(AuthStore);
   protected readonly store = inject(PasswordChangeStore);
+  /** Sent here because the password was set by someone else (see `passwordChangedGuard`). */
+  protected readonly changeRequired = this.auth.mustChangePassword();
   protected readonly tooShort = PASSWORD_TOO_SHORT;
   protected readonly newPasswordHint = `${PASSWORD_LENGTH_RULE}; a few words make a good one.`;
   protected readonly roleLabel = computed(() => {

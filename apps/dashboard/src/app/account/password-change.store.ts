@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, signal } from '@angular/core';
 import type { ChangePasswordRequest } from '@convoy/contracts';
 import { firstValueFrom } from 'rxjs';
+import { AuthStore } from '../core/auth/auth.store';
 import { errorStatus, serverMessage, UNREACHABLE_MESSAGE } from '../core/http/api-error';
 import { API } from '../core/http/api-paths';
 
@@ -9,6 +10,7 @@ import { API } from '../core/http/api-paths';
 @Injectable()
 export class PasswordChangeStore {
   private readonly http = inject(HttpClient);
+  private readonly auth = inject(AuthStore);
   private readonly _submitting = signal(false);
   private readonly _error = signal<string | null>(null);
   private readonly _changed = signal(false);
@@ -28,6 +30,7 @@ export class PasswordChangeStore {
     this._changed.set(false);
     try {
       await firstValueFrom(this.http.post<void>(API.changePassword, request));
+      this.auth.passwordChanged();
       this._changed.set(true);
       return true;
     } catch (error) {

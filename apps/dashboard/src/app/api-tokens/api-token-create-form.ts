@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, type ElementRef, inject, output, si
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import type { CreatedApiTokenResponse, Role } from '@convoy/contracts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_OPTIONS } from '../ui/role-labels';
-import { expiresInDays, TOKEN_EXPIRY_CHOICES, type TokenExpiryChoice } from './api-token-expiry';
+import { DEFAULT_TOKEN_EXPIRY, expiresInDays, TOKEN_EXPIRY_CHOICES } from './api-token-expiry';
 import { ApiTokensStore } from './api-tokens.store';
 
 /** Name, role and lifetime → `POST /api/tokens`. Emits the created token (with its secret). */
@@ -45,11 +45,12 @@ import { ApiTokensStore } from './api-tokens.store';
 
       <div class="cv-field">
         <label for="token-expiry">Expires</label>
-        <select id="token-expiry" formControlName="expiry" data-testid="token-expiry">
+        <select id="token-expiry" formControlName="expiry" aria-describedby="token-expiry-hint" data-testid="token-expiry">
           @for (choice of expiryChoices; track choice.value) {
             <option [value]="choice.value">{{ choice.label }}</option>
           }
         </select>
+        <p id="token-expiry-hint" class="cv-hint">Rotate integrator secrets: a token that expires cannot leak forever.</p>
       </div>
 
       @if (store.createError(); as error) {
@@ -89,7 +90,7 @@ export class ApiTokenCreateForm {
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: ['', [Validators.required, Validators.maxLength(100), Validators.pattern(/\S/)]],
     role: ['viewer' as Role],
-    expiry: ['365' as TokenExpiryChoice],
+    expiry: [DEFAULT_TOKEN_EXPIRY],
   });
   protected readonly submitted = signal(false);
   private readonly nameInput = viewChild.required<ElementRef<HTMLInputElement>>('nameInput');

@@ -9,9 +9,9 @@ import { SettingNames } from '../ui/setting-names';
 import { svgDataUrl } from './qr-image';
 
 /**
- * The link just created: its t.me URL with a copy button, a QR code big enough to scan from a
- * phone, and what to do with it. The token exists only in this answer, so the card says so.
- * Without a bot username the server has no URL to give: the card shows the token and what is missing.
+ * The link just created: its join page URL (Convoy's own page: Telegram, browser or GPS app) and QR
+ * code big enough to scan from a phone, the t.me URL beside it, and what to do with them. The token exists only in this answer, so the card says so.
+ * Without a bot username there is no t.me URL (the server sends url = joinUrl): the card says what is missing for Telegram.
  */
 @Component({
   selector: 'cv-created-link-card',
@@ -32,9 +32,14 @@ export class CreatedLinkCard {
     const missing = this.missingSettings();
     return missing.includes('TELEGRAM_BOT_USERNAME') ? missing : [...missing, 'TELEGRAM_BOT_USERNAME'];
   });
+  /** The t.me deep link beside the join page; null without a bot (the server then sends url = joinUrl). */
+  protected readonly telegramUrl = computed(() => {
+    const { url, joinUrl } = this.link();
+    return url !== joinUrl ? url : null;
+  });
   protected readonly qrSource = computed(() => {
     const svg = this.link().qrSvg;
-    return svg ? svgDataUrl(svg) : null;
+    return svg ? svgDataUrl(svg) : null; // the server's QR code of joinUrl
   });
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
   private readonly card = viewChild.required<ElementRef<HTMLElement>>('card');

@@ -21,6 +21,8 @@ export function createdLink(overrides: Partial<CreatedLinkResponse> = {}): Creat
   return {
     ...linkDto({ id: 'link-new', driverName: 'Eva Svobodová' }),
     url: 'https://t.me/convoy_test_bot?start=Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj',
+    joinUrl: 'http://localhost/join/Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj',
+    driverId: 'driver-reserved-1',
     token: 'Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj',
     qrSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><path d="M0 0h7v7H0z"/></svg>',
     ...overrides,

@@ -111,10 +111,11 @@ describe('LinksPage', () => {
 
       const card = q('created-link');
       expect(q<HTMLInputElement>('link-url')?.value).toBe(createdLink().url);
-      expect(q('copy-link-url')?.textContent).toContain('Copy link');
+      expect(q('copy-link-join-url')?.textContent).toContain('Copy link');
       const qr = q<HTMLImageElement>('link-qr');
       expect(qr?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
-      expect(qr?.getAttribute('alt')).toBe('QR code of the tracking link for Eva Svobodová');
+      expect(qr?.getAttribute('alt')).toBe('QR code of the join page for Eva Svobodová');
+      expect(q<HTMLInputElement>('link-join-url')?.value).toBe(createdLink().joinUrl);
       expect(q<HTMLAnchorElement>('open-in-telegram')?.href).toBe(createdLink().url);
       expect(card?.textContent).toContain('Shown only now');
       expect(card?.textContent).toContain('@convoy_test_bot');
@@ -127,30 +128,30 @@ describe('LinksPage', () => {
       expect(q('created-link')).toBeNull();
     });
 
-    it('without a bot username shows the token and why the link cannot be redeemed yet', async () => {
+    it('without a bot: the join page link alone (url = joinUrl), and what Telegram would need', async () => {
       await render('dispatcher', { ...CONFIG, botEnabled: false, botUsername: null });
-      expect(q('links-bot-missing')?.textContent?.replace(/\s+/g, ' ')).toContain(
-        'links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server.',
-      );
-
       type('link-driver-name', 'Eva Svobodová');
       q<HTMLButtonElement>('create-link')?.click();
       await settle();
-      backend.expectOne({ method: 'POST', url: API.links }).flush(createdLink({ url: null, qrSvg: null }));
+      const { joinUrl } = createdLink();
+      backend.expectOne({ method: 'POST', url: API.links }).flush(createdLink({ url: joinUrl }));
       await settle();
 
-      expect(q('link-no-bot')?.textContent?.replace(/\s+/g, ' ')).toContain(
-        'links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set',
-      );
-      expect(q<HTMLInputElement>('link-token')?.value).toBe(createdLink().token);
-      expect(q('link-qr')).toBeNull();
+      expect(q<HTMLInputElement>('link-join-url')?.value).toBe(joinUrl);
+      expect(q('link-qr')).not.toBeNull();
+      expect(q('link-url')).toBeNull();
       expect(q('open-in-telegram')).toBeNull();
+      expect(q('link-no-bot')?.textContent?.replace(/\s+/g, ' ')).toContain(
+        'the join page offers the browser and GPS apps. Telegram is offered once TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server',
+      );
+      expect(q('created-link')?.textContent).toContain("their phone's browser, or a GPS app");
+      expect(q('created-link')?.textContent).not.toContain('Telegram (');
     });
 
     it('with a bot username but no token names only the token, before and after creating a link', async () => {
       await render('dispatcher', { ...CONFIG, botEnabled: false });
       expect(q('links-bot-missing')?.textContent?.replace(/\s+/g, ' ')).toContain(
-        'links cannot be redeemed until TELEGRAM_BOT_TOKEN is set on the server.',
+        'not through Telegram until TELEGRAM_BOT_TOKEN is set on the server.',
       );
 
       type('link-driver-name', 'Eva Svobodová');
@@ -161,7 +162,7 @@ describe('LinksPage', () => {
 
       expect(q<HTMLInputElement>('link-url')?.value).toBe(createdLink().url);
       expect(q('link-bot-not-running')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-        'The Telegram bot is not running on the server: this link cannot be redeemed until TELEGRAM_BOT_TOKEN is set.',
+        'The Telegram bot is not running on the server: the Telegram choice does not work until TELEGRAM_BOT_TOKEN is set. The browser and GPS apps work.',
       );
     });
 

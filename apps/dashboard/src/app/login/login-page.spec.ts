@@ -125,4 +125,24 @@ describe('LoginPage', () => {
 
     expect(q('[data-testid="session-expired"]')?.textContent).toContain('Your session ended');
   });
+
+  it.each([
+    ['signed-out', 'Signed out.'],
+    ['account-disabled', 'Your account was disabled.'],
+    ['password-changed', 'Your password was changed.'],
+    ['session-expired', 'Session expired.'],
+    ['token-revoked', 'Token revoked.'],
+  ])('shows why the server closed the live feed: %s → "%s"', async (reason, title) => {
+    fixture.componentRef.setInput('reason', reason);
+    await fixture.whenStable();
+
+    expect(q('[role="status"]')?.textContent?.trim()).toMatch(new RegExp(`^${title.replace('.', '\\.')} `));
+  });
+
+  it('shows nothing for a reason it does not know (the query string is anyone\'s to write)', async () => {
+    fixture.componentRef.setInput('reason', 'constructor');
+    await fixture.whenStable();
+
+    expect(q('[role="status"]')).toBeNull();
+  });
 });

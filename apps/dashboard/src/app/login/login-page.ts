@@ -5,6 +5,7 @@ import { AuthStore } from '../core/auth/auth.store';
 import { safeReturnUrl } from '../core/auth/return-url';
 import { PublicConfigStore } from '../core/config/public-config.store';
 import { Logo } from '../ui/logo';
+import { signInNotice } from './sign-in-reasons';
 
 @Component({
   selector: 'cv-login-page',
@@ -20,7 +21,10 @@ export class LoginPage {
 
   /** `?returnUrl=` set by the guard: where to go once signed in. */
   readonly returnUrl = input<string | undefined>();
-  /** `?reason=expired` set when the session ended under the user's feet. */
+  /**
+   * `?reason=` set when the session ended under the user's feet: `expired` after a 401, or why the
+   * server closed the live feed (`signed-out`, `account-disabled`, `password-changed`, …).
+   */
   readonly reason = input<string | undefined>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -29,7 +33,7 @@ export class LoginPage {
   });
   protected readonly submitted = signal(false);
   protected readonly showPassword = signal(false);
-  protected readonly expired = computed(() => this.reason() === 'expired' && !this.auth.error());
+  protected readonly notice = computed(() => (this.auth.error() ? null : signInNotice(this.reason())));
 
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');

@@ -72,13 +72,20 @@ export function clusterIcon(counts: StatusCounts, total: number): DivIcon {
   const breakdown = present.map((status) => `${counts[status]} ${STATUS_STYLE[status].label.toLowerCase()}`).join(', ');
   const label = `${total} drivers: ${breakdown}`;
   const size = total < 10 ? 34 : total < 100 ? 40 : total < 1000 ? 46 : 52;
-  return Leaflet.divIcon({
-    className: 'cv-cluster',
-    iconSize: [size, size],
-    html:
-      `<div class="cv-cluster-ring" style="background: conic-gradient(${stops.join(', ')})" title="${label}">` +
-      `<span aria-hidden="true">${shortCount(total)}</span><span class="cv-visually-hidden">${label}</span></div>`,
-  });
+  // built as elements, not an HTML string: the ring's colours are set through the CSSOM, which the
+  // CSP allows (a style="" attribute would need 'unsafe-inline'), and the label is text, never markup
+  const ring = document.createElement('div');
+  ring.className = 'cv-cluster-ring';
+  ring.style.background = `conic-gradient(${stops.join(', ')})`;
+  ring.title = label;
+  const count = document.createElement('span');
+  count.setAttribute('aria-hidden', 'true');
+  count.textContent = shortCount(total);
+  const name = document.createElement('span');
+  name.className = 'cv-visually-hidden';
+  name.textContent = label;
+  ring.append(count, name);
+  return Leaflet.divIcon({ className: 'cv-cluster', iconSize: [size, size], html: ring });
 }
 
 /** 7, 42, 999, 1.2k, 10k */

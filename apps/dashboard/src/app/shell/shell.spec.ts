@@ -66,13 +66,13 @@ describe('Shell', () => {
     expect(el.querySelector('[data-testid="user-role"]')?.textContent).toBe('Dispatcher');
   });
 
-  it('warns that links cannot be redeemed while the bot is not configured', async () => {
+  it('warns that drivers cannot join through Telegram while the bot is not configured', async () => {
     await render(CONFIG);
 
     const banner = el.querySelector('[data-testid="bot-banner"]');
     // the same settings the links page names: without both, no link can be redeemed
     expect(banner?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Telegram bot not configured: tracking links cannot be redeemed until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server.',
+      'Telegram bot not configured: drivers can join from the browser or a GPS app, not through Telegram until TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME are set on the server.',
     );
     expect(Array.from(banner?.querySelectorAll('code') ?? [], (code) => code.textContent)).toEqual([
       'TELEGRAM_BOT_TOKEN',
@@ -91,7 +91,7 @@ describe('Shell', () => {
     await render({ ...CONFIG, ...bot });
 
     const banner = el.querySelector('[data-testid="bot-banner"]');
-    expect(banner?.textContent?.replace(/\s+/g, ' ')).toContain(`tracking links cannot be redeemed until ${expected} on the server.`);
+    expect(banner?.textContent?.replace(/\s+/g, ' ')).toContain(`not through Telegram until ${expected} on the server.`);
   });
 
   it('has no bot warning when the bot is configured', async () => {

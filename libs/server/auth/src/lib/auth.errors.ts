@@ -4,6 +4,7 @@ import { BadRequestException, ConflictException, ForbiddenException, NotFoundExc
 export enum AuthErrorCode {
   InvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
   WrongCurrentPassword = 'AUTH_WRONG_CURRENT_PASSWORD',
+  PasswordUnchanged = 'AUTH_PASSWORD_UNCHANGED',
   NotAuthenticated = 'AUTH_NOT_AUTHENTICATED',
   Forbidden = 'AUTH_FORBIDDEN',
   EmailTaken = 'USER_EMAIL_TAKEN',
@@ -12,6 +13,10 @@ export enum AuthErrorCode {
   SelfChange = 'USER_SELF_CHANGE',
   TokenNotFound = 'TOKEN_NOT_FOUND',
   TokenRoleTooHigh = 'TOKEN_ROLE_TOO_HIGH',
+  /** = AUTH_ERROR_CODES.personRequired (contracts) */
+  PersonRequired = 'AUTH_PERSON_REQUIRED',
+  /** = AUTH_ERROR_CODES.ownPasswordViaChange (contracts) */
+  OwnPasswordViaChange = 'USER_OWN_PASSWORD_VIA_CHANGE',
 }
 
 const body = (statusCode: number, error: string, code: AuthErrorCode, message: string) => ({
@@ -50,4 +55,26 @@ export const tokenRoleTooHigh = () =>
 export const wrongCurrentPassword = () =>
   new BadRequestException(
     body(400, 'Bad Request', AuthErrorCode.WrongCurrentPassword, 'The current password is not right'),
+  );
+export const personRequired = () =>
+  new ForbiddenException(
+    body(
+      403,
+      'Forbidden',
+      AuthErrorCode.PersonRequired,
+      'API tokens act for integrators: managing users, tokens and passwords needs a signed-in person',
+    ),
+  );
+export const ownPasswordViaChange = () =>
+  new ForbiddenException(
+    body(
+      403,
+      'Forbidden',
+      AuthErrorCode.OwnPasswordViaChange,
+      'Change your own password with POST /api/auth/password, which asks for the current one',
+    ),
+  );
+export const passwordUnchanged = () =>
+  new BadRequestException(
+    body(400, 'Bad Request', AuthErrorCode.PasswordUnchanged, 'Choose a new password that differs from the current one'),
   );

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
@@ -10,13 +10,17 @@ import { appSecretProvider } from './crypto/app-secret.provider';
 import { OpaqueTokens } from './crypto/opaque-tokens';
 import { PasswordHasher } from './crypto/password-hasher';
 import { AUTH_ENTITIES } from './auth.schema';
+import { HashingBusyFilter } from './filters/hashing-busy.filter';
+import { PersonOnlyGuard } from './guards/person-only.guard';
 import { AuthenticationGuard } from './guards/authentication.guard';
 import { RolesGuard } from './guards/roles.guard';
+import { CredentialEvents } from './revocation/credential-events.service';
 import { ApiTokensService } from './services/api-tokens.service';
 import { AuthenticationService } from './services/authentication.service';
 import { FirstAdminService } from './services/first-admin.service';
 import { SessionsService } from './services/sessions.service';
 import { UsersService } from './services/users.service';
+import { signInThrottlerOptions } from './throttling/sign-in-throttlers';
 
 /**
  * Managers' accounts, sessions and integrator tokens, and the global guards that make every route
@@ -27,9 +31,7 @@ import { UsersService } from './services/users.service';
     TypeOrmModule.forFeature(AUTH_ENTITIES),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
-      }),
+      useFactory: signInThrottlerOptions,
     }),
   ],
   controllers: [AuthController, UsersController, ApiTokensController],
@@ -42,9 +44,12 @@ import { UsersService } from './services/users.service';
     ApiTokensService,
     AuthenticationService,
     FirstAdminService,
+    CredentialEvents,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: PersonOnlyGuard },
+    { provide: APP_FILTER, useClass: HashingBusyFilter },
   ],
-  exports: [AuthenticationService, FirstAdminService],
+  exports: [AuthenticationService, FirstAdminService, UsersService, SessionsService, CredentialEvents],
 })
 export class AuthModule {}

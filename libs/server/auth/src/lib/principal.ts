@@ -6,6 +6,8 @@ export interface Principal {
   via: 'session' | 'api-token';
   /** The session or API token row that authenticated the request. */
   credentialId: string;
+  /** When the session or token expires by itself (null: a token without expiry). */
+  expiresAt: Date | null;
 }
 
 /** Where guards leave the principal on the request. */

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
-import { LinksModule } from '@convoy/server/links';
 import { PrivacyModule } from '@convoy/server/privacy';
+import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { BotLauncher } from './bot-launcher.service';
@@ -28,8 +28,8 @@ export class BotModule {
       global: true,
       imports: [
         TelegrafModule.forRoot({ token: botToken, launchOptions: false, options: { telegram: { apiRoot } } }),
-        LinksModule,
         TrackingModule,
+        SharingModule,
         PrivacyModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],

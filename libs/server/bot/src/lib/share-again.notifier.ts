@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { SharingService } from '@convoy/server/tracking';
+import { SharingService } from '@convoy/server/sharing';
 import { InjectBot } from 'nestjs-telegraf';
 import type { Telegraf } from 'telegraf';
 import type { Subscription } from 'rxjs';

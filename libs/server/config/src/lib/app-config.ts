@@ -25,6 +25,8 @@ export class AppConfig {
   readonly corsOrigins!: string[];
   readonly sessionTtlHours!: number;
   readonly loginRateLimitPerMinute!: number;
+  /** Sign-in attempts per account (email) per 15 minutes, from any address. */
+  readonly loginAccountRateLimit!: number;
   /**
    * Fastify's `trustProxy`: which peers' X-Forwarded-For / X-Forwarded-Proto are believed, so the
    * client address (per-address sign-in limit, logs) is the real client's behind nginx or an ingress.
@@ -70,6 +72,11 @@ export class AppConfig {
   readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */
   readonly redisUrl!: string | null;
+  /**
+   * Starts every Redis channel Convoy uses (Socket.IO broadcasts, server-side events), so deployments
+   * (or test runs) sharing one Redis do not hear each other.
+   */
+  readonly redisPrefix!: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

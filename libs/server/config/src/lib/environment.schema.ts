@@ -115,6 +115,14 @@ export class EnvironmentVariables {
   @Max(10000, { message: 'must be a whole number of attempts per minute from 1 to 10000' })
   LOGIN_RATE_LIMIT?: number;
 
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of attempts per account per 15 minutes from 1 to 10000' })
+  @Min(1, { message: 'must be a whole number of attempts per account per 15 minutes from 1 to 10000' })
+  @Max(10000, { message: 'must be a whole number of attempts per account per 15 minutes from 1 to 10000' })
+  LOGIN_ACCOUNT_RATE_LIMIT?: number;
+
   /** Kept as text here; `loadConfig()` turns it into Fastify's `trustProxy` with `parseTrustProxy()`. */
   @trimmed()
   @IsOptional()
@@ -257,6 +265,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1–64 letters, digits or _ . : -' })
+  REDIS_PREFIX?: string;
 
   @trimmed()
   @IsOptional()

@@ -41,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
     sessionTtlHours: vars.SESSION_TTL_HOURS ?? 168,
     loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT ?? 10,
+    loginAccountRateLimit: vars.LOGIN_ACCOUNT_RATE_LIMIT ?? 20,
     trustProxy: vars.TRUST_PROXY === undefined ? DEFAULT_TRUST_PROXY : (parseTrustProxy(vars.TRUST_PROXY) ?? DEFAULT_TRUST_PROXY),
     tiles: { url: vars.TILE_URL ?? DEFAULT_TILE_URL, attribution: vars.TILE_ATTRIBUTION ?? DEFAULT_TILE_ATTRIBUTION },
     logLevel: vars.LOG_LEVEL ?? 'log',
@@ -60,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     },
     statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
+    redisPrefix: vars.REDIS_PREFIX ?? 'convoy',
     reports: {
       minimalParkingDurationS: vars.REPORT_MINIMAL_PARKING_DURATION ?? 180,
       minimalTripDistanceM: vars.REPORT_MINIMAL_TRIP_DISTANCE ?? 500,

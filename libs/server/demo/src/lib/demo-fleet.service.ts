@@ -1,13 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import {
-  DriversService,
-  LIVE_PERIOD_INDEFINITE,
-  SharingService,
-  TrackingService,
-  UnknownDriverError,
-} from '@convoy/server/tracking';
+import { LIVE_PERIOD_INDEFINITE, SharingService } from '@convoy/server/sharing';
+import { DriversService, TrackingService, UnknownDriverError } from '@convoy/server/tracking';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { BERLIN_ROUTES } from './berlin-routes';
 import { RouteWalker } from './route-walker';

@@ -1,11 +1,19 @@
 import type { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
+import type { AuthenticationService } from '@convoy/server/auth';
 import type { DependencyIndicators } from './dependency-indicators';
+import type { ReadinessLog } from './readiness-log';
 import { HealthController } from './health.controller';
 
 function controllerWithDatabase(status: 'up' | 'down') {
   const database = { pingCheck: async () => ({ database: { status } }) } as unknown as TypeOrmHealthIndicator;
-  return new HealthController({} as HealthCheckService, database, {} as DependencyIndicators);
+  return new HealthController(
+    {} as HealthCheckService,
+    database,
+    {} as DependencyIndicators,
+    {} as ReadinessLog,
+    {} as AuthenticationService,
+  );
 }
 
 describe('HealthController /health', () => {

@@ -8,9 +8,14 @@ import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { AppConfig } from '@convoy/server/config';
+import { cspDirectives } from './content-security-policy';
+import { DashboardPage } from './dashboard-page';
 import { createOpenApiDocument } from './openapi';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 import { createValidationPipe } from './validation-pipe';
+
+const DOCS_PATH = 'api/docs';
+const DOCS_JSON_PATH = 'api/docs-json';
 
 /** Largest request body accepted (Telegram updates are a few KiB). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -63,45 +68,42 @@ export async function configureHttpApp(
     );
   }
   const bare = new Set(options.withoutSecurityHeaders ?? []);
+  const directives = cspDirectives(config);
   // before helmet registers its own onRoute hook, which reads the route's `helmet` option
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRoute', (route) => {
       if (bare.has(route.url)) route.helmet = false;
+      // Swagger UI's page carries two <style> blocks of its own: only its pages allow inline styles
+      else if (route.url.startsWith(`/${DOCS_PATH}`) && !route.url.startsWith(`/${DOCS_JSON_PATH}`)) {
+        route.helmet = { contentSecurityPolicy: { directives: { ...directives, styleSrc: ["'self'", "'unsafe-inline'"] } } };
+      }
     });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', tileSource(config.tiles.url)],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives }, crossOriginEmbedderPolicy: false });
   await app.register(fastifyCookie);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   app.useGlobalPipes(createValidationPipe());
 
-  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), {
-    jsonDocumentUrl: 'api/docs-json',
+  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), {
+    jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'Convoy API',
   });
 
   if (options.dashboardDir && existsSync(join(options.dashboardDir, 'index.html'))) {
-    app.useStaticAssets({ root: options.dashboardDir, prefix: '/', index: ['index.html'], wildcard: true });
-    app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter));
+    const page = new DashboardPage(options.dashboardDir, directives);
+    if (!page.hasNoncePlaceholder) logger.warn('The dashboard build has no ngCspNonce placeholder: its styles will be blocked by the CSP');
+    // index.html only through DashboardPage (it needs its nonce): `/`, `/index.html` and deep links reach the SPA
+    // fallback. One route per built file (no wildcard), so `/` is not a directory for the static plugin to refuse.
+    app.useStaticAssets({
+      root: options.dashboardDir,
+      prefix: '/',
+      index: false,
+      wildcard: false,
+      allowedPath: (path: string) => path !== '/index.html',
+    });
+    app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter, page));
   } else if (options.dashboardDir) {
     logger.warn(`No dashboard build in ${options.dashboardDir}: run "npx nx build dashboard" to serve it at /`);
   }
-}
-
-/** The tile server's origin for the CSP (`{s}` subdomains become a wildcard). */
-function tileSource(tileUrl: string): string {
-  const match = tileUrl.match(/^(https?:\/\/[^/]+)/);
-  return match ? match[1].replace(/\{s\}/g, '*') : "'self'";
 }

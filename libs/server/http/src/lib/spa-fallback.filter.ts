@@ -1,9 +1,10 @@
-import { type ArgumentsHost, Catch, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type HttpServer, NotFoundException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DashboardPage } from './dashboard-page';
 
 /** Paths that belong to the API: a 404 there stays a JSON 404. */
-const API_PREFIXES = ['/api', '/health', '/telegram', '/socket.io', '/metrics'];
+const API_PREFIXES = ['/api', '/health', '/telegram', '/socket.io', '/metrics', '/ingest'];
 
 /**
  * The dashboard uses path routing (`/drivers/42`): a browser GET for a path that is neither a file
@@ -11,17 +12,23 @@ const API_PREFIXES = ['/api', '/health', '/telegram', '/socket.io', '/metrics'];
  */
 @Catch(NotFoundException)
 export class SpaFallbackFilter extends BaseExceptionFilter {
+  constructor(
+    httpAdapter: HttpServer,
+    private readonly page: DashboardPage,
+  ) {
+    super(httpAdapter);
+  }
+
   override catch(exception: NotFoundException, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply & { sendFile?: (file: string) => FastifyReply }>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const path = request.url.split('?')[0];
     const wantsPage =
       request.method === 'GET' &&
       !API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) &&
       String(request.headers.accept ?? '').includes('text/html');
-    if (wantsPage && typeof reply.sendFile === 'function') {
-      reply.header('cache-control', 'no-cache');
-      reply.sendFile('index.html');
+    if (wantsPage) {
+      this.page.send(reply);
       return;
     }
     super.catch(exception, host);

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -7,9 +7,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { CreatedLinkResponse, LinkDto } from '@convoy/contracts';
+import type { CreatedLinkResponse, LinkDto, SeedGeneratedLinkResponse } from '@convoy/contracts';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, ErrorResponseDto, RequireRole, type Principal } from '@convoy/server/auth';
-import { CreatedLinkResponseDto, CreateLinkDto, LinkResponseDto } from './dto/link.dto';
+import { CreatedLinkResponseDto, CreateLinkDto, LinkResponseDto, SeedGeneratedLinkResponseDto } from './dto/link.dto';
+import { requestOrigin } from './request-origin';
 import { LinksService } from './links.service';
 
 @ApiTags('links')
@@ -21,16 +23,35 @@ export class LinksController {
   @RequireRole('dispatcher')
   @ApiOperation({ summary: 'Create a single-use tracking link for a driver (token shown once)' })
   @ApiCreatedResponse({ type: CreatedLinkResponseDto })
-  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateLinkDto): Promise<CreatedLinkResponse> {
-    return this.links.create(principal.user, body);
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateLinkDto,
+    @Req() request: FastifyRequest,
+  ): Promise<CreatedLinkResponse> {
+    return this.links.create(principal.user, body, requestOrigin(request));
   }
 
   @Post('generate-link')
   @RequireRole('dispatcher')
   @ApiOperation({ summary: 'Seed-compatible alias of POST /api/links' })
   @ApiCreatedResponse({ type: CreatedLinkResponseDto })
-  generate(@CurrentPrincipal() principal: Principal, @Body() body: CreateLinkDto): Promise<CreatedLinkResponse> {
-    return this.links.create(principal.user, body);
+  generate(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateLinkDto,
+    @Req() request: FastifyRequest,
+  ): Promise<CreatedLinkResponse> {
+    return this.links.create(principal.user, body, requestOrigin(request));
+  }
+
+  @Get('generate-link')
+  @RequireRole('dispatcher')
+  @ApiOperation({
+    summary: "Seed-compatible: a link with a default driver name, answering the seed's driver_id, tracking_link, instructions beside Convoy's fields",
+    description: '`driver_id` is reserved now: poll `GET /api/driver-location/{driver_id}` (null until the first position).',
+  })
+  @ApiOkResponse({ type: SeedGeneratedLinkResponseDto })
+  generateSeed(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<SeedGeneratedLinkResponse> {
+    return this.links.createSeedLink(principal.user, requestOrigin(request));
   }
 
   @Get('api/links')

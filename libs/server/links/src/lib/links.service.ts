@@ -1,16 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ERASED_DRIVER_NAME, type CreateLinkRequest, type CreatedLinkResponse, type LinkDto, type LinkStatus, type SessionUser } from '@convoy/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  ERASED_DRIVER_NAME,
+  type CreateLinkRequest,
+  type CreatedLinkResponse,
+  type LinkDto,
+  type LinkStatus,
+  type SeedGeneratedLinkResponse,
+  type SessionUser,
+} from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { toString as qrToString } from 'qrcode';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
 import { LinkEntity } from './entities/link.entity';
 import { issueLinkToken, hashLinkToken, looksLikeLinkToken } from './link-token';
-import { linkNotFound, LinkRedemptionError, LinkRedemptionFailure } from './links.errors';
+import { linkNotFound } from './links.errors';
 
 export const DEFAULT_LINK_HOURS = 72;
+/** The seed's `instructions` field: what to tell the driver with the link. */
+export const SEED_INSTRUCTIONS =
+  'Send this link to the driver. Opened on their phone, it offers Telegram, sharing from the browser, or a GPS app (Traccar Client, OsmAnd, GPSLogger, OwnTracks).';
 
-/** Tracking links: created by dispatchers, redeemed once by a driver through the bot. */
+/** Tracking links: created by dispatchers, redeemed once by a driver (EnrolmentService, every channel). */
 @Injectable()
 export class LinksService {
   constructor(
@@ -18,22 +30,31 @@ export class LinksService {
     private readonly config: AppConfig,
   ) {}
 
-  async create(creator: SessionUser, request: CreateLinkRequest): Promise<CreatedLinkResponse> {
+  /** `origin`: the request's own origin, for the join URL when PUBLIC_URL is not set. */
+  async create(creator: SessionUser, request: CreateLinkRequest, origin: string): Promise<CreatedLinkResponse> {
     const { token, hash } = issueLinkToken();
     const hours = request.expiresInHours ?? DEFAULT_LINK_HOURS;
+    const reservedDriverId = randomUUID();
     const saved = await this.links.save(
       this.links.create({
         tokenHash: hash,
-        driverName: request.driverName.trim(),
+        reservedDriverId,
+        driverName: request.driverName?.trim() || `Driver ${reservedDriverId.slice(0, 8)}`,
         note: request.note?.trim() || null,
         createdById: creator.id,
         createdByEmail: creator.email,
         expiresAt: new Date(Date.now() + hours * 3_600_000),
       }),
     );
-    const url = this.deepLink(token);
-    const qrSvg = url ? await qrToString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null;
-    return { ...toLinkDto(saved, new Date()), url, token, qrSvg };
+    const joinUrl = this.joinUrl(token, origin);
+    const qrSvg = await qrToString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return { ...toLinkDto(saved, new Date()), url: this.deepLink(token) ?? joinUrl, joinUrl, driverId: saved.reservedDriverId, token, qrSvg };
+  }
+
+  /** GET /generate-link, as the seed did it: a link with a default driver name and its three fields. */
+  async createSeedLink(creator: SessionUser, origin: string): Promise<SeedGeneratedLinkResponse> {
+    const link = await this.create(creator, { driverName: '' }, origin);
+    return { ...link, driver_id: link.driverId, tracking_link: link.url, instructions: SEED_INSTRUCTIONS };
   }
 
   async list(): Promise<LinkDto[]> {
@@ -52,7 +73,7 @@ export class LinksService {
       .update(LinkEntity)
       .set({ driverName: ERASED_DRIVER_NAME, note: null, redeemedTelegramUserId: null, revokedAt: () => 'coalesce(revoked_at, :at)' })
       .setParameter('at', at)
-      .where('redeemed_by_driver_id = :driverId', { driverId })
+      .where('redeemed_by_driver_id = :driverId OR reserved_driver_id = :driverId', { driverId })
       .execute();
     return result.affected ?? 0;
   }
@@ -73,33 +94,50 @@ export class LinksService {
   }
 
   /**
-   * Claims a link for a Telegram user, atomically: a link is single use, so a second user is
-   * refused; the same user opening it again gets it back (an idempotent retry).
+   * The link a token names, locked for the rest of the caller's transaction (redemption: claim and
+   * bind happen in one transaction, EnrolmentService). null for a token that is not a link.
    */
-  async claim(token: string, telegramUserId: number): Promise<LinkEntity> {
-    if (!looksLikeLinkToken(token)) throw new LinkRedemptionError(LinkRedemptionFailure.Unknown);
-    const tokenHash = hashLinkToken(token);
-    const [claimed]: LinkEntity[] = await this.links
-      .createQueryBuilder()
-      .update(LinkEntity)
-      .set({ redeemedAt: () => 'now()', redeemedTelegramUserId: String(telegramUserId) })
-      .where('token_hash = :tokenHash AND redeemed_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
-      .returning('*')
-      .execute()
-      .then((result) => (result.raw as Array<Record<string, unknown>>).map((raw) => this.links.create(fromRaw(raw))));
-    if (claimed) return claimed;
-
-    const link = await this.links.findOneBy({ tokenHash });
-    if (!link) throw new LinkRedemptionError(LinkRedemptionFailure.Unknown);
-    if (link.redeemedAt && link.redeemedTelegramUserId === String(telegramUserId)) return link;
-    if (link.revokedAt) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked);
-    if (link.redeemedAt) throw new LinkRedemptionError(LinkRedemptionFailure.AlreadyUsed);
-    throw new LinkRedemptionError(LinkRedemptionFailure.Expired);
+  async lockForRedemption(manager: EntityManager, token: string): Promise<LinkEntity | null> {
+    if (!looksLikeLinkToken(token)) return null;
+    return manager
+      .getRepository(LinkEntity)
+      .createQueryBuilder('link')
+      .setLock('pessimistic_write')
+      .where('link.token_hash = :tokenHash', { tokenHash: hashLinkToken(token) })
+      .getOne();
   }
 
-  /** Records which driver a claimed link bound. */
-  async attachDriver(linkId: string, driverId: string): Promise<void> {
-    await this.links.update({ id: linkId }, { redeemedDriverId: driverId });
+  /** The link a token names, read only (the join page's info), or null. */
+  async findByToken(token: string): Promise<LinkEntity | null> {
+    if (!looksLikeLinkToken(token)) return null;
+    return this.links.findOneBy({ tokenHash: hashLinkToken(token) });
+  }
+
+  /** Within the redemption's transaction: the link is used, by this driver (and Telegram user). */
+  async markRedeemed(manager: EntityManager, link: LinkEntity, driverId: string, telegramUserId: number | null): Promise<void> {
+    await manager.getRepository(LinkEntity).update(
+      { id: link.id },
+      {
+        redeemedAt: link.redeemedAt ?? new Date(),
+        redeemedDriverId: driverId,
+        redeemedTelegramUserId: telegramUserId === null ? link.redeemedTelegramUserId : String(telegramUserId),
+      },
+    );
+  }
+
+  /** The link whose reserved driver id this is (seed: /api/driver-location before the redemption). */
+  async findByReservedDriver(driverId: string): Promise<LinkEntity | null> {
+    return this.links.findOneBy({ reservedDriverId: driverId });
+  }
+
+  /** Convoy's own public page for a link (what the QR code encodes). */
+  joinUrl(token: string, origin: string): string {
+    return `${this.config.publicUrl ?? origin.replace(/\/+$/, '')}/join/${token}`;
+  }
+
+  /** `https://t.me/<bot>?start=<token>` when a bot username is configured. */
+  telegramUrl(token: string): string | null {
+    return this.deepLink(token);
   }
 
   private deepLink(token: string): string | null {
@@ -126,23 +164,5 @@ export function toLinkDto(link: LinkEntity, now: Date): LinkDto {
     redeemedAt: link.redeemedAt?.toISOString() ?? null,
     redeemedDriverId: link.redeemedDriverId,
     revokedAt: link.revokedAt?.toISOString() ?? null,
-  };
-}
-
-/** RETURNING * gives column names; map them onto the entity's properties. */
-function fromRaw(raw: Record<string, unknown>): Partial<LinkEntity> {
-  return {
-    id: raw['id'] as string,
-    tokenHash: raw['token_hash'] as string,
-    driverName: raw['driver_name'] as string,
-    note: raw['note'] as string | null,
-    createdById: raw['created_by'] as string | null,
-    createdByEmail: raw['created_by_email'] as string | null,
-    createdAt: raw['created_at'] as Date,
-    expiresAt: raw['expires_at'] as Date,
-    redeemedAt: raw['redeemed_at'] as Date | null,
-    redeemedDriverId: raw['redeemed_by_driver_id'] as string | null,
-    redeemedTelegramUserId: raw['redeemed_telegram_user_id'] as string | null,
-    revokedAt: raw['revoked_at'] as Date | null,
   };
 }

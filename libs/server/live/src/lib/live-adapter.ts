@@ -23,7 +23,8 @@ export class LiveAdapter extends IoAdapter {
   async connect(): Promise<void> {
     const clients = await this.app.get(LiveRedis).connect();
     if (!clients) return;
-    this.redisAdapter = createAdapter(clients.publisher, clients.subscriber);
+    // REDIS_PREFIX keeps deployments (and test runs) that share one Redis apart
+    this.redisAdapter = createAdapter(clients.publisher, clients.subscriber, { key: `${this.config.redisPrefix}:socket.io` });
     this.logger.log('Socket.IO broadcasts through Redis');
   }
 

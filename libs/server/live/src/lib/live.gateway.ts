@@ -11,20 +11,24 @@ import {
   type LiveServerToClientEvents,
 } from '@convoy/contracts';
 import { AuthenticationService } from '@convoy/server/auth';
+import { AppConfig } from '@convoy/server/config';
 import { ConvoyMetrics } from '@convoy/server/metrics';
 import { DriversService, TrackingService } from '@convoy/server/tracking';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
+import { LiveRevocations, type LiveServerSideEvents } from './live-revocations';
 import { socketAuthMiddleware } from './socket-authentication';
+import { socketOriginMiddleware } from './socket-origin';
 
 /** Every signed-in manager sees the whole fleet; a room keeps the door open for per-team feeds. */
 export const FLEET_ROOM = 'fleet';
 
-type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents>;
-type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents>;
+type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents, LiveServerSideEvents>;
+type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, LiveServerSideEvents>;
 
 /**
- * `/live`: authenticated at the handshake; a snapshot on connect, then one `positions` array per
+ * `/live`: `Origin` checked and the credential authenticated at the handshake, the socket closed
+ * (with the reason) when that credential stops being valid; a snapshot on connect, then one `positions` array per
  * committed write and `driver` changes. With the Redis adapter, emits reach every instance's clients.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, transports: ['websocket', 'polling'] })
@@ -40,10 +44,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly tracking: TrackingService,
     private readonly drivers: DriversService,
     private readonly metrics: ConvoyMetrics,
+    private readonly revocations: LiveRevocations,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
+    namespace.use(socketOriginMiddleware(this.config));
     namespace.use(socketAuthMiddleware(this.authentication));
+    this.revocations.attach(namespace);
     this.subscriptions.push(
       this.tracking.positions$.subscribe(({ positions, receivedAt }) => {
         namespace.to(FLEET_ROOM).emit('positions', positions);
@@ -57,6 +65,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   async handleConnection(socket: LiveSocket): Promise<void> {
     this.metrics.socketClients.inc();
     socket.once('disconnect', () => this.metrics.socketClients.dec());
+    this.revocations.watch(socket);
     try {
       // join first: a write committed meanwhile reaches the client too (it keeps the newest per driver)
       await socket.join(FLEET_ROOM);

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
 import { withAdvisoryLock } from '@convoy/server/database';
 import { LinksService } from '@convoy/server/links';
+import { SharingService } from '@convoy/server/sharing';
 import { DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
 
@@ -24,6 +25,7 @@ export class PersonalDataRetentionJob implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly drivers: DriversService,
     private readonly links: LinksService,
+    private readonly sharing: SharingService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,10 +35,11 @@ export class PersonalDataRetentionJob implements OnApplicationBootstrap {
   @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'personal-data-retention' })
   async run(now = new Date()): Promise<{ identities: number; links: number } | null> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const run = await withAdvisoryLock(this.dataSource, PERSONAL_DATA_RETENTION_LOCK_KEY, async () => ({
-      identities: await this.drivers.forgetQuietTelegramIdentities(cutoff),
-      links: await this.links.purgeFinished(cutoff),
-    }));
+    const run = await withAdvisoryLock(this.dataSource, PERSONAL_DATA_RETENTION_LOCK_KEY, async () => {
+      const forgotten = await this.drivers.forgetQuietTelegramIdentities(cutoff);
+      this.sharing.identitiesCleared(forgotten);
+      return { identities: forgotten.length, links: await this.links.purgeFinished(cutoff) };
+    });
     if (!run.ran) {
       this.logger.log('Personal data retention skipped: another instance is running it');
       return null;

@@ -1,5 +1,6 @@
 import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@convoy/server/auth';
 import { LINKS_ENTITIES, LINKS_MIGRATIONS } from '@convoy/server/links';
+import { SHARING_ENTITIES, SHARING_MIGRATIONS } from '@convoy/server/sharing';
 import { PLACES_ENTITIES, PLACES_MIGRATIONS } from '@convoy/server/places';
 import { TRACKING_ENTITIES, TRACKING_MIGRATIONS } from '@convoy/server/tracking';
 
@@ -8,13 +9,14 @@ import { TRACKING_ENTITIES, TRACKING_MIGRATIONS } from '@convoy/server/tracking'
  * boot, the TypeORM CLI generates against (tools/typeorm) and the tests compare a database with.
  * A new lib with tables adds its lists here.
  */
-export const CONVOY_ENTITIES = [...AUTH_ENTITIES, ...TRACKING_ENTITIES, ...LINKS_ENTITIES, ...PLACES_ENTITIES];
+export const CONVOY_ENTITIES = [...AUTH_ENTITIES, ...TRACKING_ENTITIES, ...LINKS_ENTITIES, ...SHARING_ENTITIES, ...PLACES_ENTITIES];
 
 /** Every committed migration, oldest first (TypeORM orders by the timestamp in the class name too). */
-export const CONVOY_MIGRATIONS = [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS, ...PLACES_MIGRATIONS].sort(
-  (a, b) => migrationTimestamp(a) - migrationTimestamp(b),
+export const CONVOY_MIGRATIONS = [...AUTH_MIGRATIONS, ...TRACKING_MIGRATIONS, ...LINKS_MIGRATIONS, ...SHARING_MIGRATIONS, ...PLACES_MIGRATIONS].sort(
+  (a, b) => timestampOf(a) - timestampOf(b),
 );
 
-function migrationTimestamp(migration: { name: string }): number {
+/** The `<epoch ms>` a migration class name ends with (libs interleave: tracking 2 comes after links 2). */
+function timestampOf(migration: { name: string }): number {
   return Number(/\d{13}$/.exec(migration.name)?.[0] ?? 0);
 }

@@ -18,6 +18,7 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
     id: driver.id,
     name: driver.name,
     status,
+    channel: driver.channel,
     telegram:
       driver.telegramUserId === null
         ? null
@@ -40,6 +41,8 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
             speed: driver.lastSpeed,
             recordedAt: driver.lastRecordedAt.toISOString(),
             source: driver.lastSource ?? 'telegram-live',
+            battery: driver.lastBattery,
+            altitude: driver.lastAltitude,
           },
     liveUntil: driver.liveUntil?.toISOString() ?? null,
     sharingSince: driver.sharingSince?.toISOString() ?? null,
@@ -52,7 +55,10 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
 }
 
 export function rowToPositionDto(
-  row: Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'telegramUserId' | 'receivedAt'> | PositionEntity,
+  row:
+    | (Omit<PositionRow, 'persist' | 'telegramUpdateId' | 'telegramUserId' | 'receivedAt' | 'battery' | 'altitude'> &
+        Partial<Pick<PositionRow, 'battery' | 'altitude'>>)
+    | PositionEntity,
 ): PositionDto {
   return {
     driverId: row.driverId,
@@ -63,5 +69,7 @@ export function rowToPositionDto(
     speed: row.speed,
     recordedAt: row.recordedAt.toISOString(),
     source: row.source,
+    battery: row.battery ?? null,
+    altitude: row.altitude ?? null,
   };
 }

@@ -6,7 +6,6 @@ import { Subject } from 'rxjs';
 import { type EntityManager, Repository } from 'typeorm';
 import { toDriverDto } from './driver-mapper';
 import { DriverEntity } from './entities/driver.entity';
-import { TelegramBindings } from './telegram-bindings';
 import { PositionEntity } from './entities/position.entity';
 import { driverErased, driverNotFound } from './tracking.errors';
 import { TrackingService } from './tracking.service';
@@ -20,13 +19,18 @@ export class DriversService {
     @InjectRepository(DriverEntity) private readonly drivers: Repository<DriverEntity>,
     private readonly tracking: TrackingService,
     private readonly config: AppConfig,
-    private readonly bindings: TelegramBindings,
   ) {}
 
   async list(): Promise<DriverDto[]> {
     const rows = await this.drivers.find({ order: { name: 'ASC', createdAt: 'ASC' } });
     const now = new Date();
     return rows.map((row) => this.toDto(row, now));
+  }
+
+  /** The driver, or null when there is none with this id. */
+  async find(id: string): Promise<DriverDto | null> {
+    const driver = await this.drivers.findOneBy({ id });
+    return driver ? this.toDto(driver, new Date()) : null;
   }
 
   async get(id: string): Promise<DriverDto> {
@@ -45,7 +49,6 @@ export class DriversService {
   async remove(id: string): Promise<void> {
     const result = await this.drivers.delete({ id });
     if (!result.affected) throw driverNotFound();
-    this.bindings.invalidateDriver(id);
     this.tracking.forget(id);
     this.changes$.next({ type: 'deleted', driverId: id });
   }
@@ -78,6 +81,9 @@ export class DriversService {
       lastAccuracy: null,
       lastHeading: null,
       lastSpeed: null,
+      lastBattery: null,
+      lastAltitude: null,
+      channel: null,
       lastRecordedAt: null,
       lastSource: null,
       erasedAt: driver.erasedAt ?? at,
@@ -87,10 +93,11 @@ export class DriversService {
     return Object.assign(driver, erased);
   }
 
-  /** After an erasure committed: nothing in memory still knows the driver, dashboards see the entry. */
-  announceErased(driver: DriverEntity, formerTelegramUserId: number | null): DriverDto {
-    this.bindings.invalidateDriver(driver.id);
-    if (formerTelegramUserId !== null) this.bindings.invalidateUser(formerTelegramUserId);
+  /**
+   * After an erasure committed: nothing in this lib's memory still knows the driver, dashboards see
+   * the entry (the Telegram bindings are the sharing lib's: the caller drops them).
+   */
+  announceErased(driver: DriverEntity): DriverDto {
     this.tracking.forget(driver.id);
     return this.publish(driver);
   }
@@ -98,9 +105,10 @@ export class DriversService {
   /**
    * Retention: forgets the Telegram identity of drivers quiet since `cutoff` (no position, sharing
    * change or joining after it). Name and history stay (positions age out on their own); the driver
-   * must open a new link to be tracked again. Returns the drivers changed.
+   * must open a new link to be tracked again. Returns the drivers changed with the Telegram user each
+   * was bound to (the caller drops the sharing lib's cached bindings).
    */
-  async forgetQuietTelegramIdentities(cutoff: Date): Promise<number> {
+  async forgetQuietTelegramIdentities(cutoff: Date): Promise<Array<{ driverId: string; formerTelegramUserId: number | null }>> {
     // an UPDATE answers [rows, count]
     const [changed]: [Array<{ id: string; telegram_user_id: string | null }>, number] = await this.drivers.query(
       `WITH quiet AS (
@@ -112,18 +120,18 @@ export class DriversService {
        )
        UPDATE drivers d
           SET telegram_user_id = NULL, telegram_chat_id = NULL, telegram_username = NULL, telegram_first_name = NULL,
-              telegram_last_name = NULL, language_code = NULL, sharing_since = NULL, live_until = NULL, live_message_id = NULL
+              telegram_last_name = NULL, language_code = NULL, sharing_since = NULL, live_until = NULL, live_message_id = NULL,
+              channel = CASE WHEN d.channel = 'telegram' THEN NULL ELSE d.channel END
          FROM quiet q WHERE d.id = q.id
        RETURNING d.id, q.telegram_user_id`,
       [cutoff],
     );
-    for (const row of changed) {
-      this.bindings.invalidateDriver(row.id);
-      if (row.telegram_user_id !== null) this.bindings.invalidateUser(Number(row.telegram_user_id));
-      this.tracking.forget(row.id);
-    }
+    for (const row of changed) this.tracking.forget(row.id);
     for (const row of changed) this.publish(await this.entity(row.id));
-    return changed.length;
+    return changed.map((row) => ({
+      driverId: row.id,
+      formerTelegramUserId: row.telegram_user_id === null ? null : Number(row.telegram_user_id),
+    }));
   }
 
   /** The demo fleet's drivers ("Demo 01" …), created when missing; returns `count` of them in order. */

@@ -67,6 +67,8 @@ export class TrackingService {
       accuracy: report.accuracy ?? null,
       heading: report.heading ?? null,
       speed: report.speed ?? (isNewest ? deriveSpeed(previous, report) : null),
+      battery: report.battery ?? null,
+      altitude: report.altitude ?? null,
       recordedAt: report.recordedAt,
       source: report.source,
       telegramUpdateId: report.telegramUpdateId ?? null,

@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { type CanActivateFn, Router } from '@angular/router';
+import { type CanActivateChildFn, type CanActivateFn, Router } from '@angular/router';
 import { AuthStore } from './auth.store';
 import { safeReturnUrl } from './return-url';
 
@@ -22,4 +22,19 @@ export const signedOutGuard: CanActivateFn = async (route) => {
     return true;
   }
   return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')));
+};
+
+/** Where a user whose password was set by someone else chooses their own. */
+export const PASSWORD_CHANGE_URL = '/account';
+
+/**
+ * A password set by someone else (first admin, an admin's reset, the CLI) is changed before
+ * anything else: every page but the account page leads there until it is.
+ */
+export const passwordChangedGuard: CanActivateChildFn = (_route, state) => {
+  const auth = inject(AuthStore);
+  if (!auth.mustChangePassword() || state.url.split(/[?#]/)[0] === PASSWORD_CHANGE_URL) {
+    return true;
+  }
+  return inject(Router).parseUrl(PASSWORD_CHANGE_URL);
 };

@@ -71,6 +71,16 @@ describe('authInterceptor', () => {
     expect(router.url).toBe('/drivers');
   });
 
+  it("does not sign a dispatcher out when a driver-side route refuses a device key (the join page on the dispatcher's phone)", async () => {
+    for (const url of [API.track, `${API.join}/some-token`]) {
+      const call = firstValueFrom(http.post(url, []));
+      backend.expectOne(url).flush({}, { status: 401, statusText: 'Unauthorized' });
+      await expect(call).rejects.toMatchObject({ status: 401 });
+    }
+    expect(auth.signedIn()).toBe(true);
+    expect(router.url).toBe('/drivers');
+  });
+
   it('ignores 401s from other sites', async () => {
     const call = firstValueFrom(http.get('https://tiles.example/1/2/3.png'));
     backend.expectOne('https://tiles.example/1/2/3.png').flush({}, { status: 401, statusText: 'Unauthorized' });

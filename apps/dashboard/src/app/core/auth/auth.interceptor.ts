@@ -5,9 +5,18 @@ import { catchError, throwError } from 'rxjs';
 import { API, apiPath, isApiRequest } from '../http/api-paths';
 import { AuthStore } from './auth.store';
 import { safeReturnUrl } from './return-url';
+import { SESSION_ENDED } from './session-ended';
 
 /** These answer 401 as part of their normal job; the caller handles it. */
 const OWN_401 = new Set<string>([API.login, API.me, API.logout]);
+
+/**
+ * The driver side (join page, browser channel) authenticates with a link token or device key, not
+ * the session: its 401 says nothing about a dispatcher who happens to be signed in on the same phone.
+ */
+function isDriverRoute(path: string): boolean {
+  return path === API.track || path.startsWith(`${API.join}/`);
+}
 
 /**
  * A 401 from any other `/api/*` call means the session ended (expired, revoked, signed out in another
@@ -23,12 +32,13 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
         error.status === 401 &&
         isApiRequest(req.url) &&
         !OWN_401.has(apiPath(req.url)) &&
+        !isDriverRoute(apiPath(req.url)) &&
         auth.signedIn()
       ) {
         auth.clear();
         const returnUrl = safeReturnUrl(router.url);
         void router.navigate(['/login'], {
-          queryParams: { reason: 'expired', ...(returnUrl === '/' ? {} : { returnUrl }) },
+          queryParams: { reason: SESSION_ENDED, ...(returnUrl === '/' ? {} : { returnUrl }) },
         });
       }
       return throwError(() => error);

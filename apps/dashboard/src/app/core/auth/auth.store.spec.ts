@@ -5,7 +5,7 @@ import type { LoginResponse, MeResponse, SessionUser } from '@convoy/contracts';
 import { API } from '../http/api-paths';
 import { AuthStore } from './auth.store';
 
-const ADMIN: SessionUser = { id: 'u-1', email: 'admin@convoy.test', role: 'admin' };
+const ADMIN: SessionUser = { id: 'u-1', email: 'admin@convoy.test', role: 'admin', mustChangePassword: false };
 const CREDENTIALS = { email: 'admin@convoy.test', password: 'correct horse battery' };
 
 function loginAnswer(user = ADMIN): LoginResponse {

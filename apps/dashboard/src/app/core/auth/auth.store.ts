@@ -79,6 +79,19 @@ export class AuthStore {
     }
   }
 
+  /** The user chose their own password (`POST /api/auth/password` succeeded): nothing is pending. */
+  passwordChanged(): void {
+    const user = this._user();
+    if (user?.mustChangePassword) {
+      const updated = { ...user, mustChangePassword: false };
+      this._user.set(updated);
+      this.restoring = Promise.resolve(updated);
+    }
+  }
+
+  /** The password was set by someone else: the dashboard asks for a new one before anything else. */
+  readonly mustChangePassword = computed(() => this._user()?.mustChangePassword === true);
+
   /** Forget the user without asking the server (its session is already gone). */
   clear(): void {
     this._user.set(null);

@@ -12,6 +12,8 @@ export const API = {
   placesImport: '/api/places/import',
   drivers: '/api/drivers',
   reports: '/api/reports',
+  join: '/api/join',
+  track: '/api/track',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */

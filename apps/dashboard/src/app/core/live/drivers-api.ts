@@ -39,6 +39,15 @@ export class DriversApi {
     return firstValueFrom(this.http.delete<void>(driverPath(id)));
   }
 
+  /**
+   * `DELETE /api/drivers/:id/device`: the driver's browser or GPS app key stops working at once; the
+   * history stays. Answers the driver as it is now (fetched again when the server sends no body).
+   */
+  async disconnectDevice(id: string): Promise<DriverDto> {
+    const answer = await firstValueFrom(this.http.delete<DriverDto | null>(`${driverPath(id)}/device`));
+    return answer && typeof answer === 'object' && answer.id === id ? answer : this.get(id);
+  }
+
   history(id: string, range: TimeRange): Promise<PositionHistoryDto> {
     return firstValueFrom(this.http.get<PositionHistoryDto>(positionsUrl(id, range, 'json')));
   }

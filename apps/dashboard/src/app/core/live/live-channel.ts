@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { DriverChange, DriverDto, PositionDto } from '@convoy/contracts';
+import type { DriverChange, DriverDto, LiveRevocationReason, PositionDto } from '@convoy/contracts';
 import { openSocketIoChannel } from './socket-io-channel';
 
 /** What the live feed tells its owner. */
@@ -9,6 +9,8 @@ export interface LiveChannelHandlers {
   disconnected(willRetry: boolean): void;
   /** The server refused the handshake (`connect_error` from its middleware): no automatic retry. */
   refused(message: string): void;
+  /** The server is closing the feed because the credential ended (sign-out, account disabled, …). */
+  revoked(reason: LiveRevocationReason): void;
   /** socket.io is about to try again (1, 2, 3, …). */
   reconnecting(attempt: number): void;
   snapshot(drivers: DriverDto[]): void;

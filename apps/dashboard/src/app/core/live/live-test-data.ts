@@ -19,6 +19,7 @@ export function driverDto(id: string, overrides: Partial<DriverDto> = {}): Drive
     id,
     name: `Driver ${id}`,
     status: 'offline',
+    channel: null,
     telegram: null,
     lastPosition: null,
     liveUntil: null,

@@ -290,6 +290,22 @@ describe('LiveStore', () => {
       expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { reason: 'expired' } });
     });
 
+    it('signs out and says why when the server closes the feed because the credential ended', async () => {
+      const clear = jest.spyOn(TestBed.inject(AuthStore), 'clear');
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+      handlers.revoked('account-disabled');
+      handlers.disconnected(false); // the disconnect that follows changes nothing
+
+      expect(store.connection()).toBe('unauthorized');
+      expect(clear).toHaveBeenCalled();
+      expect(channel.close).toHaveBeenCalled();
+      expect(navigate).toHaveBeenCalledTimes(1);
+      expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { reason: 'account-disabled' } });
+      jest.advanceTimersByTime(60_000);
+      expect(channel.reconnect).not.toHaveBeenCalled();
+    });
+
     it('retries with back-off when the session is fine (the server could not check it)', async () => {
       handlers.refused('unauthorized');
       http.expectOne(API.me).flush({ user: { id: 'u', email: 'a@b.c', role: 'viewer' }, via: 'session' });

@@ -7,6 +7,7 @@ import {
   type DriverChange,
   type DriverDto,
   type DriverStatus,
+  type LiveRevocationReason,
   type MeResponse,
   type PositionDto,
 } from '@convoy/contracts';
@@ -14,6 +15,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 import { PublicConfigStore } from '../config/public-config.store';
 import { safeReturnUrl } from '../auth/return-url';
+import { SESSION_ENDED } from '../auth/session-ended';
 import { errorStatus } from '../http/api-error';
 import { API } from '../http/api-paths';
 import { DriversApi } from './drivers-api';
@@ -96,6 +98,7 @@ export class LiveStore {
       connected: () => this.onConnected(),
       disconnected: (willRetry) => this.onDisconnected(willRetry),
       refused: (message) => void this.onRefused(message),
+      revoked: (reason) => this.signOut(reason),
       reconnecting: (attempt) => this._reconnectAttempt.set(attempt),
       snapshot: (drivers) => {
         this.snapshotsReceived++;
@@ -215,7 +218,7 @@ export class LiveStore {
         await firstValueFrom(this.http.get<MeResponse>(API.me));
       } catch (error) {
         if (errorStatus(error) === 401) {
-          this.signOut();
+          this.signOut(SESSION_ENDED);
           return;
         }
       }
@@ -260,13 +263,15 @@ export class LiveStore {
     }
   }
 
-  private signOut(): void {
+  /** To the login page, which says why: the server's `revoked` reason, or "session ended". */
+  private signOut(reason: LiveRevocationReason | typeof SESSION_ENDED): void {
+    if (this._connection() === 'unauthorized') return;
     this._connection.set('unauthorized');
     this.stop();
     this.auth.clear();
     const returnUrl = safeReturnUrl(this.router.url);
     void this.router.navigate(['/login'], {
-      queryParams: { reason: 'expired', ...(returnUrl === '/' ? {} : { returnUrl }) },
+      queryParams: { reason, ...(returnUrl === '/' ? {} : { returnUrl }) },
     });
   }
 }

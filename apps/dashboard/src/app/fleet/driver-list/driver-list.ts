@@ -16,6 +16,7 @@ import {
 } from '@angular/core';
 import type { LiveDriver } from '../../core/live/live-driver';
 import { STATUS_STYLE } from '../../map/status-style';
+import { ChannelBadge } from '../channel-badge';
 import { formatAgo } from '../format';
 import { erasedNote } from '../erased-note';
 import { driverRowLabel, rowSpeed } from './driver-row-label';
@@ -31,6 +32,7 @@ const OVERSCAN = 6;
  */
 @Component({
   selector: 'cv-driver-list',
+  imports: [ChannelBadge],
   templateUrl: './driver-list.html',
   styleUrl: './driver-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -31,4 +31,11 @@ describe('driverRowLabel', () => {
     const byDispatcher = driver({ name: 'Erased driver', erasedAt: '2026-11-24T10:04:00.000Z', erasedBy: 'dispatcher' });
     expect(driverRowLabel(byDispatcher, now)).toMatch(/^Erased driver, data erased by a dispatcher on /);
   });
+
+  it('names how the driver is connected, when they are', () => {
+    const viaBrowser = driver({ name: 'Jan', channel: 'browser', lastPosition: positionAt('d1', now - 5_000) });
+    expect(driverRowLabel(viaBrowser, now)).toBe('Jan, via browser, live, seen just now, 43 km/h');
+    expect(driverRowLabel(driver({ name: 'Eva', channel: 'app' }), now)).toBe('Eva, via GPS app, offline, no position yet');
+    expect(driverRowLabel(driver({ name: 'Ota', channel: 'telegram' }), now)).toBe('Ota, via Telegram, offline, no position yet');
+  });
 });

@@ -17,9 +17,12 @@ import {
   telegramHandle,
 } from '../format';
 import { LiveClock } from '../live-clock';
+import { ChannelBadge } from '../channel-badge';
 import { StatusBadge } from '../status-badge';
 import { erasedNote } from '../erased-note';
+import { batteryFact } from './battery';
 import { DeleteDriverDialog } from './delete-driver-dialog';
+import { DisconnectDevice } from './disconnect-device';
 import { EraseDriverDialog } from './erase-driver-dialog';
 import { DriverNameEditor } from './driver-name-editor';
 import { TrackSection } from './track-section';
@@ -31,7 +34,7 @@ import { TrackSection } from './track-section';
  */
 @Component({
   selector: 'cv-driver-panel',
-  imports: [StatusBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, EraseDriverDialog, CloseIcon],
+  imports: [StatusBadge, ChannelBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, EraseDriverDialog, DisconnectDevice, CloseIcon],
   templateUrl: './driver-panel.html',
   styleUrl: './driver-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,6 +69,12 @@ export class DriverPanel {
     return driver ? erasedNote(driver) : null;
   });
 
+  protected readonly battery = computed(() => batteryFact(this.driver()?.lastPosition?.battery));
+  /** A browser or GPS app holds a device key a dispatcher can revoke (Telegram ends with /stop). */
+  protected readonly device = computed(() => {
+    const channel = this.driver()?.channel;
+    return channel === 'browser' ? 'browser' : channel === 'app' ? 'GPS app' : null;
+  });
   protected readonly handle = computed(() => telegramHandle(this.driver()?.telegram ?? null));
   protected readonly lastUpdate = computed(() => {
     const ms = this.driver()?.lastSeenMs ?? null;

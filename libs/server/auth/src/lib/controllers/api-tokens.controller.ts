@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { ApiTokenDto, CreatedApiTokenResponse } from '@convoy/contracts';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
+import { PersonOnly } from '../decorators/person-only.decorator';
 import { RequireRole } from '../decorators/roles.decorator';
 import { ApiTokenResponseDto, CreateApiTokenDto, CreatedApiTokenResponseDto } from '../dto/api-token.dto';
 import { ErrorResponseDto } from '../dto/error-response.dto';
@@ -29,6 +30,7 @@ export class ApiTokensController {
   }
 
   @Post()
+  @PersonOnly()
   @ApiOperation({ summary: 'Create an API token; the secret is in this response only' })
   @ApiCreatedResponse({ type: CreatedApiTokenResponseDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
@@ -36,6 +38,7 @@ export class ApiTokensController {
   }
 
   @Delete(':id')
+  @PersonOnly()
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API token: it stops working at once' })
   @ApiNoContentResponse({ description: 'Revoked' })

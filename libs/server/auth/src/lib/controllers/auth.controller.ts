@@ -4,6 +4,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -14,13 +15,14 @@ import { AppConfig } from '@convoy/server/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { invalidCredentials } from '../auth.errors';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
+import { PersonOnly } from '../decorators/person-only.decorator';
 import { Public } from '../decorators/public.decorator';
 import { ErrorResponseDto } from '../dto/error-response.dto';
 import { ChangePasswordDto, LoginDto } from '../dto/login.dto';
 import { LoginResponseDto, MeResponseDto } from '../dto/session-user.dto';
 import type { Principal } from '../principal';
 import { SessionsService } from '../services/sessions.service';
-import { UsersService } from '../services/users.service';
+import { toSessionUser, UsersService } from '../services/users.service';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -38,7 +40,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in: sets the httpOnly session cookie and returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Wrong email or password (no hint which)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address; wait a minute' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or for this account; see Retry-After' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: 'Too many sign-ins at once (AUTH_BUSY); see Retry-After' })
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -55,7 +58,7 @@ export class AuthController {
       path: '/',
       expires: expiresAt,
     });
-    return { user: { id: user.id, email: user.email, role: user.role }, accessToken: token, expiresAt: expiresAt.toISOString() };
+    return { user: toSessionUser(user), accessToken: token, expiresAt: expiresAt.toISOString() };
   }
 
   @Get('me')
@@ -68,10 +71,15 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
+  @PersonOnly()
   @UseGuards(ThrottlerGuard)
-  @ApiOperation({ summary: 'Change your own password; your other sessions end' })
+  @ApiOperation({ summary: 'Change your own password (needs the current one); your other sessions end' })
   @ApiNoContentResponse({ description: 'Changed' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Current password wrong, or new one too short' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Current password wrong, new one too short or the same as the current one',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
     const keep = principal.via === 'session' ? principal.credentialId : null;

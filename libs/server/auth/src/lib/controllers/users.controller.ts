@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { UserDto } from '@convoy/contracts';
 import { CurrentPrincipal } from '../decorators/current-principal.decorator';
+import { PersonOnly } from '../decorators/person-only.decorator';
 import { RequireRole } from '../decorators/roles.decorator';
 import { ErrorResponseDto } from '../dto/error-response.dto';
 import { CreateUserDto, UpdateUserDto, UserResponseDto } from '../dto/user.dto';
@@ -29,6 +30,7 @@ export class UsersController {
   }
 
   @Post()
+  @PersonOnly()
   @ApiOperation({ summary: 'Create a user' })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already used' })
@@ -37,7 +39,12 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a user's role, or disable / re-enable them" })
+  @PersonOnly()
+  @ApiOperation({
+    summary: "Change a user's role, disable / re-enable them, or reset their password",
+    description:
+      'A reset password must be changed at their next sign-in, and their sessions end. Your own password is changed with POST /api/auth/password (USER_OWN_PASSWORD_VIA_CHANGE here).',
+  })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Would leave no active admin, or changes yourself' })

@@ -10,6 +10,13 @@ export class SessionUserDto implements SessionUser {
 
   @ApiProperty({ enum: ROLES, enumName: 'Role', example: 'dispatcher' })
   role!: Role;
+
+  @ApiProperty({
+    example: false,
+    description:
+      'The password was set by someone else (first admin, an admin reset, the CLI): change it with POST /api/auth/password before anything else. Always false for API tokens.',
+  })
+  mustChangePassword!: boolean;
 }
 
 export class LoginResponseDto implements LoginResponse {

@@ -6,7 +6,7 @@ import { RolesGuard } from './roles.guard';
 
 function contextFor(required: Role | undefined, role: Role): ExecutionContext {
   const reflector = { getAllAndOverride: () => required } as unknown as Reflector;
-  const request = { [PRINCIPAL_KEY]: { user: { id: 'u1', email: 'u@x.test', role }, via: 'session', credentialId: 's1' } };
+  const request = { [PRINCIPAL_KEY]: { user: { id: 'u1', email: 'u@x.test', role }, via: 'session', credentialId: 's1', expiresAt: null } };
   const context = {
     getType: () => 'http',
     getHandler: () => undefined,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  LIVE_REVOCATION_REASONS,
   roleSatisfies,
   type ApiTokenDto,
   type CreateApiTokenRequest,
@@ -11,6 +12,7 @@ import { IsNull, Repository } from 'typeorm';
 import { tokenNotFound, tokenRoleTooHigh } from '../auth.errors';
 import { OpaqueTokens } from '../crypto/opaque-tokens';
 import { ApiTokenEntity } from '../entities/api-token.entity';
+import { CredentialEvents } from '../revocation/credential-events.service';
 
 /** last_used_at is refreshed at most this often per token, to keep reads cheap. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -20,6 +22,7 @@ export class ApiTokensService {
   constructor(
     @InjectRepository(ApiTokenEntity) private readonly apiTokens: Repository<ApiTokenEntity>,
     private readonly tokens: OpaqueTokens,
+    private readonly events: CredentialEvents,
   ) {}
 
   async list(): Promise<ApiTokenDto[]> {
@@ -47,6 +50,7 @@ export class ApiTokensService {
   async revoke(id: string): Promise<void> {
     const result = await this.apiTokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!result.affected && !(await this.apiTokens.existsBy({ id }))) throw tokenNotFound();
+    if (result.affected) this.events.revoked({ reason: LIVE_REVOCATION_REASONS.tokenRevoked, credentialId: id });
   }
 
   /** The usable token with this secret (not revoked, not expired, creator active), or null. */

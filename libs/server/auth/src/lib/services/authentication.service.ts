@@ -4,6 +4,7 @@ import { OpaqueTokens } from '../crypto/opaque-tokens';
 import type { Principal } from '../principal';
 import { ApiTokensService } from './api-tokens.service';
 import { SessionsService } from './sessions.service';
+import { toSessionUser } from './users.service';
 
 /** Turns a bearer secret (cookie, Authorization header, socket handshake) into a principal. */
 @Injectable()
@@ -20,16 +21,17 @@ export class AuthenticationService {
     if (kind === 'session') {
       const session = await this.sessions.findActive(token);
       if (!session?.user) return null;
-      const { id, email, role } = session.user;
-      return { user: { id, email, role }, via: 'session', credentialId: session.id };
+      return { user: toSessionUser(session.user), via: 'session', credentialId: session.id, expiresAt: session.expiresAt };
     }
     const apiToken = await this.apiTokens.findActive(token);
     if (!apiToken?.createdBy) return null;
     const { id, email, role: creatorRole } = apiToken.createdBy;
     return {
-      user: { id, email, role: lowerOf(apiToken.role, creatorRole) },
+      // a token acts for an integrator: the creator's pending password change is theirs, not its
+      user: { id, email, role: lowerOf(apiToken.role, creatorRole), mustChangePassword: false },
       via: 'api-token',
       credentialId: apiToken.id,
+      expiresAt: apiToken.expiresAt,
     };
   }
 }

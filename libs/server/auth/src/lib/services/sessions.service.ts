@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { LIVE_REVOCATION_REASONS, type LiveRevocationReason } from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { LessThan, Not, Repository } from 'typeorm';
 import { OpaqueTokens } from '../crypto/opaque-tokens';
 import { SessionEntity } from '../entities/session.entity';
+import { CredentialEvents } from '../revocation/credential-events.service';
 
 @Injectable()
 export class SessionsService {
@@ -11,6 +13,7 @@ export class SessionsService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly tokens: OpaqueTokens,
     private readonly config: AppConfig,
+    private readonly events: CredentialEvents,
   ) {}
 
   /** Opens a session; the returned token is the only copy of the secret. */
@@ -32,12 +35,19 @@ export class SessionsService {
       .getOne();
   }
 
-  async revoke(sessionId: string): Promise<void> {
+  /** Ends one session (sign-out); its open live sockets are told why and closed. */
+  async revoke(sessionId: string, reason: LiveRevocationReason = LIVE_REVOCATION_REASONS.signedOut): Promise<void> {
     await this.sessions.delete({ id: sessionId });
+    this.events.revoked({ reason, credentialId: sessionId });
   }
 
   /** Ends every session of the user, except `exceptSessionId` when given. */
-  async revokeAllFor(userId: string, exceptSessionId: string | null = null): Promise<void> {
+  async revokeAllFor(
+    userId: string,
+    exceptSessionId: string | null = null,
+    reason: LiveRevocationReason = LIVE_REVOCATION_REASONS.passwordChanged,
+  ): Promise<void> {
     await this.sessions.delete(exceptSessionId ? { userId, id: Not(exceptSessionId) } : { userId });
+    this.events.revoked({ reason, userId, via: 'session', exceptCredentialId: exceptSessionId });
   }
 }

@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserRequest, Role, UpdateUserRequest, UserDto } from '@convoy/contracts';
+import {
+  LIVE_REVOCATION_REASONS,
+  type CreateUserRequest,
+  type Role,
+  type SessionUser,
+  type UpdateUserRequest,
+  type UserDto,
+} from '@convoy/contracts';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { emailTaken, lastAdmin, selfChange, userNotFound, wrongCurrentPassword } from '../auth.errors';
+import {
+  emailTaken,
+  lastAdmin,
+  ownPasswordViaChange,
+  passwordUnchanged,
+  selfChange,
+  userNotFound,
+  wrongCurrentPassword,
+} from '../auth.errors';
 import { PasswordHasher } from '../crypto/password-hasher';
 import { UserEntity } from '../entities/user.entity';
+import { CredentialEvents } from '../revocation/credential-events.service';
 import { SessionsService } from './sessions.service';
 
 const USERS_LOCK_KEY = '4842976093771424';
@@ -19,6 +35,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly events: CredentialEvents,
   ) {
     this.dummyHash = this.passwords.hash('convoy-timing-equaliser');
   }
@@ -28,10 +45,16 @@ export class UsersService {
     return users.map(toUserDto);
   }
 
-  async create(request: CreateUserRequest): Promise<UserDto> {
+  /** `mustChangePassword`: the password was chosen for them (the CLI's one-time password). */
+  async create(request: CreateUserRequest, options: { mustChangePassword?: boolean } = {}): Promise<UserDto> {
     const email = request.email.trim().toLowerCase();
     if (await this.users.existsBy({ email })) throw emailTaken();
-    const user = this.users.create({ email, role: request.role, passwordHash: await this.passwords.hash(request.password) });
+    const user = this.users.create({
+      email,
+      role: request.role,
+      passwordHash: await this.passwords.hash(request.password),
+      mustChangePassword: options.mustChangePassword ?? false,
+    });
     try {
       return toUserDto(await this.users.save(user));
     } catch (error) {
@@ -40,8 +63,13 @@ export class UsersService {
     }
   }
 
-  /** Role changes and disabling keep at least one active admin; disabling ends the user's sessions. */
+  /**
+   * Role changes and disabling keep at least one active admin; disabling ends the user's sessions.
+   * A password set here is another user's (your own needs the current one: `changePassword`); it
+   * ends their sessions and must be changed at their next sign-in.
+   */
   async update(actorId: string, id: string, change: UpdateUserRequest): Promise<UserDto> {
+    if (id === actorId && change.password !== undefined) throw ownPasswordViaChange();
     if (id === actorId && (change.disabled === true || (change.role && change.role !== 'admin'))) throw selfChange();
     const updated = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(${USERS_LOCK_KEY})`);
@@ -51,26 +79,63 @@ export class UsersService {
       if (losesAdmin && (await this.countActiveAdmins(manager)) <= 1) throw lastAdmin();
       if (change.role) user.role = change.role;
       if (change.disabled !== undefined) user.disabled = change.disabled;
-      if (change.password) user.passwordHash = await this.passwords.hash(change.password);
+      if (change.password) {
+        user.passwordHash = await this.passwords.hash(change.password);
+        user.mustChangePassword = true;
+      }
       return manager.save(user);
     });
-    if (updated.disabled || change.password) await this.sessions.revokeAllFor(updated.id);
+    if (updated.disabled) {
+      await this.sessions.revokeAllFor(updated.id, null, LIVE_REVOCATION_REASONS.accountDisabled);
+      // a disabled user's API tokens stop working too (their creator must be active)
+      this.events.revoked({ reason: LIVE_REVOCATION_REASONS.accountDisabled, userId: updated.id, via: 'api-token' });
+    } else if (change.password) {
+      await this.sessions.revokeAllFor(updated.id, null, LIVE_REVOCATION_REASONS.passwordChanged);
+    }
     return toUserDto(updated);
   }
 
-  /** The active user with these credentials, or null; takes the same time for unknown emails. */
+  /**
+   * The active user with these credentials, or null; takes the same time for unknown emails.
+   * A hash made with older parameters is replaced by one with today's on success.
+   */
   async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
     const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
     const valid = await this.passwords.verify(password, user?.passwordHash ?? (await this.dummyHash));
-    return user && valid && !user.disabled ? user : null;
+    if (!user || !valid || user.disabled) return null;
+    if (this.passwords.needsRehash(user.passwordHash)) {
+      const rehashed = await this.passwords.hash(password);
+      // only if nobody changed it meanwhile
+      await this.users.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash: rehashed });
+      user.passwordHash = rehashed;
+    }
+    return user;
   }
 
-  /** Self-service change: needs the current password; every other session of the user ends. */
+  /**
+   * Self-service change: needs the current password, and a new one; every other session of the
+   * user ends. Clears "must change password".
+   */
   async changePassword(userId: string, keepSessionId: string | null, current: string, next: string): Promise<void> {
     const user = await this.users.findOneBy({ id: userId });
     if (!user || !(await this.passwords.verify(current, user.passwordHash))) throw wrongCurrentPassword();
-    await this.users.update({ id: userId }, { passwordHash: await this.passwords.hash(next) });
-    await this.sessions.revokeAllFor(userId, keepSessionId);
+    if (next === current) throw passwordUnchanged();
+    await this.users.update({ id: userId }, { passwordHash: await this.passwords.hash(next), mustChangePassword: false });
+    await this.sessions.revokeAllFor(userId, keepSessionId, LIVE_REVOCATION_REASONS.passwordChanged);
+  }
+
+  /**
+   * Account recovery (the CLI): sets `password` as a one-time password that must be changed at
+   * the next sign-in, and ends every session of the user.
+   */
+  async resetPassword(email: string, password: string): Promise<UserDto> {
+    const user = await this.users.findOneBy({ email: email.trim().toLowerCase() });
+    if (!user) throw userNotFound();
+    user.passwordHash = await this.passwords.hash(password);
+    user.mustChangePassword = true;
+    const saved = await this.users.save(user);
+    await this.sessions.revokeAllFor(user.id, null, LIVE_REVOCATION_REASONS.passwordChanged);
+    return toUserDto(saved);
   }
 
   async recordLogin(userId: string): Promise<void> {
@@ -82,17 +147,30 @@ export class UsersService {
    * replicas booting together create one admin. Returns the created user, or null.
    */
   async createFirstAdmin(email: string, password: string): Promise<UserEntity | null> {
+    if (await this.users.exists()) return null;
     const passwordHash = await this.passwords.hash(password);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(${USERS_LOCK_KEY})`);
       if ((await manager.count(UserEntity)) > 0) return null;
-      return manager.save(manager.create(UserEntity, { email: email.toLowerCase(), passwordHash, role: 'admin' as Role }));
+      // whoever set ADMIN_PASSWORD or read the one-time password knows it: the admin picks their own
+      return manager.save(
+        manager.create(UserEntity, { email: email.toLowerCase(), passwordHash, role: 'admin' as Role, mustChangePassword: true }),
+      );
     });
+  }
+
+  /** Whether any user exists (the first-admin rule and the CLI ask). */
+  hasAnyUser(): Promise<boolean> {
+    return this.users.exists();
   }
 
   private countActiveAdmins(manager: EntityManager): Promise<number> {
     return manager.countBy(UserEntity, { role: 'admin', disabled: false });
   }
+}
+
+export function toSessionUser(user: UserEntity): SessionUser {
+  return { id: user.id, email: user.email, role: user.role, mustChangePassword: user.mustChangePassword };
 }
 
 export function toUserDto(user: UserEntity): UserDto {

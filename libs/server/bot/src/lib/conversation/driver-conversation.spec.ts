@@ -1,13 +1,7 @@
 import type { AppConfig } from '@convoy/server/config';
-import { LinkRedemptionError, LinkRedemptionFailure, type LinksService } from '@convoy/server/links';
-import {
-  InvalidLocationError,
-  InvalidLocationReason,
-  UnknownDriverError,
-  type SharingService,
-  type TrackingService,
-} from '@convoy/server/tracking';
 import type { DriverErasureService } from '@convoy/server/privacy';
+import { type EnrolmentService, LinkRedemptionError, LinkRedemptionFailure, type SharingService, TelegramSessions } from '@convoy/server/sharing';
+import { InvalidLocationError, InvalidLocationReason, UnknownDriverError, type TrackingService } from '@convoy/server/tracking';
 import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import type { InlineButton } from '../telegram/replier';
@@ -44,12 +38,11 @@ const at = (lat: number, lon: number, extra: Partial<NonNullable<IncomingMessage
 
 function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan', liveMessageId: null, sharingEndedAt: null }) {
   const replies: string[] = [];
-  const links = { claim: jest.fn(), attachDriver: jest.fn() };
+  const enrolment = { redeem: jest.fn() };
   const sharing = {
     findByTelegramUser: jest.fn().mockResolvedValue(driver),
     cachedLiveDriver: jest.fn().mockReturnValue(null),
     forgetTelegramUser: jest.fn(),
-    bindTelegramUser: jest.fn().mockResolvedValue({ driver: { id: 'd1', name: 'Jan' }, created: true }),
     startLiveSharing: jest.fn(),
     recordCheckIn: jest.fn(),
     endSharing: jest.fn().mockResolvedValue(true),
@@ -59,9 +52,9 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
   const erasure = { erase: jest.fn().mockResolvedValue({}) };
   const config = { telegram: { timeZone: 'UTC', messagesPerMinute: 30 } } as AppConfig;
   const conversation = new DriverConversation(
-    links as unknown as LinksService,
-    sharing as unknown as SharingService,
-    tracking as unknown as TrackingService,
+    enrolment as unknown as EnrolmentService,
+    // the session rules themselves (sharing lib), over mocked sharing state and ingest
+    new TelegramSessions(sharing as unknown as SharingService, tracking as unknown as TrackingService),
     config,
     erasure as unknown as DriverErasureService,
     new MessageRateLimit(config),
@@ -76,7 +69,7 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
   const answers: Array<string | undefined> = [];
   const edits: string[] = [];
   const responder = { answer: async (toast?: string) => void answers.push(toast), edit: async (text: string) => void edits.push(text) };
-  return { conversation, replier, replies, buttons, responder, answers, edits, links, sharing, tracking, erasure };
+  return { conversation, replier, replies, buttons, responder, answers, edits, enrolment, sharing, tracking, erasure };
 }
 
 function press(data: string): IncomingCallback {
@@ -85,19 +78,21 @@ function press(data: string): IncomingCallback {
 
 describe('DriverConversation', () => {
   it('binds the driver on /start <token> and explains how to share a live location', async () => {
-    const { conversation, replier, replies, links, sharing } = setup(null);
-    links.claim.mockResolvedValue({ id: 'l1', driverName: 'Jan (truck 7)' });
+    const { conversation, replier, replies, enrolment } = setup(null);
+    enrolment.redeem.mockResolvedValue({ driver: { id: 'd1', name: 'Jan (truck 7)' }, outcome: 'bound', deviceKey: null });
     await conversation.handle(message({ text: '/start abcdefghijklmnopqrstuvwxyz012345' }), replier);
-    expect(links.claim).toHaveBeenCalledWith('abcdefghijklmnopqrstuvwxyz012345', 42);
-    expect(sharing.bindTelegramUser).toHaveBeenCalledWith('Jan (truck 7)', expect.objectContaining({ userId: 42, chatId: 42 }));
-    expect(links.attachDriver).toHaveBeenCalledWith('l1', 'd1');
+    expect(enrolment.redeem).toHaveBeenCalledWith('abcdefghijklmnopqrstuvwxyz012345', {
+      channel: 'telegram',
+      telegram: expect.objectContaining({ userId: 42, chatId: 42 }),
+    });
+    expect(replies[0]).toContain('Jan (truck 7)');
     expect(replies[0]).toContain('connected to Convoy');
     expect(replies[0]).toContain('live location');
   });
 
   it('answers each link failure politely, and rate-limits guessing', async () => {
-    const { conversation, replier, replies, links } = setup(null);
-    links.claim.mockRejectedValue(new LinkRedemptionError(LinkRedemptionFailure.AlreadyUsed));
+    const { conversation, replier, replies, enrolment } = setup(null);
+    enrolment.redeem.mockRejectedValue(new LinkRedemptionError(LinkRedemptionFailure.AlreadyUsed));
     await conversation.handle(message({ text: '/start used-link-token-1234567890' }), replier);
     expect(replies[0]).toContain('already been used');
     for (let i = 0; i < 5; i++) await conversation.handle(message({ text: '/start guess-guess-guess-guess-123' }), replier);
@@ -214,7 +209,6 @@ describe('DriverConversation', () => {
       const { conversation, responder, answers, edits, erasure, sharing } = setup({ id: driverId, name: 'Jan' });
       await conversation.handleCallback(press(`erase:confirm:${driverId}`), responder);
       expect(erasure.erase).toHaveBeenCalledWith(driverId, 'driver');
-      expect(sharing.forgetTelegramUser).toHaveBeenCalledWith(42);
       expect(answers).toHaveLength(1);
       expect(edits[0]).toContain('Your data was erased');
     });

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LINK_STATUSES, type CreateLinkRequest, type CreatedLinkResponse, type LinkDto, type LinkStatus } from '@convoy/contracts';
+import {
+  LINK_STATUSES,
+  type CreateLinkRequest,
+  type CreatedLinkResponse,
+  type LinkDto,
+  type LinkStatus,
+  type SeedGeneratedLinkResponse,
+} from '@convoy/contracts';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class CreateLinkDto implements CreateLinkRequest {
@@ -58,15 +65,33 @@ export class LinkResponseDto implements LinkDto {
 export class CreatedLinkResponseDto extends LinkResponseDto implements CreatedLinkResponse {
   @ApiProperty({
     example: 'https://t.me/convoy_fleet_bot?start=Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj6uYgKiOoWxA',
-    nullable: true,
-    type: String,
-    description: 'Open in Telegram; null while TELEGRAM_BOT_USERNAME is not set',
+    description: 'Open in Telegram when TELEGRAM_BOT_USERNAME is set; otherwise the same as `joinUrl`',
   })
-  url!: string | null;
+  url!: string;
+
+  @ApiProperty({
+    example: 'https://convoy.example.com/join/Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj6uYgKiOoWxA',
+    description: "Convoy's public join page (`PUBLIC_URL` or the request's origin): Telegram, this browser or a GPS app",
+  })
+  joinUrl!: string;
+
+  @ApiProperty({ format: 'uuid', example: '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b', description: 'The id the driver will have once the link is redeemed' })
+  driverId!: string;
 
   @ApiProperty({ example: 'Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj6uYgKiOoWxA', description: 'Shown only in this response' })
   token!: string;
 
-  @ApiProperty({ example: '<svg xmlns="http://www.w3.org/2000/svg" …</svg>', nullable: true, type: String })
-  qrSvg!: string | null;
+  @ApiProperty({ example: '<svg xmlns="http://www.w3.org/2000/svg" …</svg>', description: '`joinUrl` as a QR code' })
+  qrSvg!: string;
+}
+
+export class SeedGeneratedLinkResponseDto extends CreatedLinkResponseDto implements SeedGeneratedLinkResponse {
+  @ApiProperty({ format: 'uuid', example: '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b', description: 'Seed: = `driverId`' })
+  driver_id!: string;
+
+  @ApiProperty({ example: 'https://t.me/convoy_fleet_bot?start=Zq3x8wKkT0aD9Xb1mVh8cPqL5sNf4eRj6uYgKiOoWxA', description: 'Seed: = `url`' })
+  tracking_link!: string;
+
+  @ApiProperty({ example: 'Open this link on your phone and choose how to share your location: Telegram, this browser, or a GPS app.' })
+  instructions!: string;
 }

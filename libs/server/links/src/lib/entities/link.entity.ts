@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A single-use invitation for a driver to join through the Telegram bot. Only the token's hash is kept. */
+/** A single-use invitation for a driver to join (Telegram, the browser or a GPS app). Only the token's hash is kept. */
 @Entity({ name: 'links' })
 export class LinkEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -27,6 +27,11 @@ export class LinkEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** The id the driver gets when the link is redeemed, known from creation (seed: `driver_id`). */
+  @Index('links_reserved_driver_id_key', { unique: true })
+  @Column({ name: 'reserved_driver_id', type: 'uuid', default: () => 'gen_random_uuid()' })
+  reservedDriverId!: string;
 
   @Column({ name: 'redeemed_at', type: 'timestamptz', nullable: true })
   redeemedAt!: Date | null;

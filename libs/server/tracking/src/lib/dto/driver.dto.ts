@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DRIVER_CHANNELS,
   DRIVER_ERASED_BY,
   DRIVER_STATUSES,
   POSITION_EXPORT_FORMATS,
   POSITION_SOURCES,
+  type DriverChannel,
   type DriverDto,
   type DriverErasedBy,
   type EraseDriverRequest,
@@ -30,7 +32,7 @@ export class PositionResponseDto implements PositionDto {
   @ApiProperty({ example: 12, nullable: true, type: Number, description: 'Metres (0–1500)' })
   accuracy!: number | null;
 
-  @ApiProperty({ example: 90, nullable: true, type: Number, description: 'Degrees (1–360)' })
+  @ApiProperty({ example: 90, nullable: true, type: Number, description: 'Degrees (0–360, 0 and 360 = north)' })
   heading!: number | null;
 
   @ApiProperty({ example: 13.9, nullable: true, type: Number, description: 'Metres per second' })
@@ -41,6 +43,12 @@ export class PositionResponseDto implements PositionDto {
 
   @ApiProperty({ enum: POSITION_SOURCES, enumName: 'PositionSource', example: 'telegram-live' })
   source!: PositionSource;
+
+  @ApiPropertyOptional({ example: 76, nullable: true, type: Number, description: 'Device battery in % (0–100), when the channel reports it' })
+  battery?: number | null;
+
+  @ApiPropertyOptional({ example: 212, nullable: true, type: Number, description: 'Metres above sea level, when the channel reports it' })
+  altitude?: number | null;
 }
 
 export class TelegramIdentityResponseDto implements TelegramIdentityDto {
@@ -69,6 +77,15 @@ export class DriverResponseDto implements DriverDto {
 
   @ApiProperty({ enum: DRIVER_STATUSES, enumName: 'DriverStatus', example: 'live' })
   status!: DriverStatus;
+
+  @ApiProperty({
+    enum: DRIVER_CHANNELS,
+    enumName: 'DriverChannel',
+    nullable: true,
+    example: 'telegram',
+    description: 'How the driver is connected: the Telegram bot, the join page in a browser, a GPS app; null when unbound',
+  })
+  channel!: DriverChannel | null;
 
   @ApiProperty({ type: TelegramIdentityResponseDto, nullable: true })
   telegram!: TelegramIdentityResponseDto | null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DriverErasedBy, PositionSource } from '@convoy/contracts';
+import type { DriverChannel, DriverErasedBy, PositionSource } from '@convoy/contracts';
 
 /** A tracked person, with their latest position kept on the row (the history is in `positions`). */
 @Entity({ name: 'drivers' })
@@ -32,6 +32,10 @@ export class DriverEntity {
   @Column({ type: 'boolean', default: false })
   demo!: boolean;
 
+  /** How the driver is connected (set by the enrolment, cleared when unbound or the device is revoked). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel!: DriverChannel | null;
+
   /** Start of the current sharing session (live location or check-ins), null when not sharing. */
   @Column({ name: 'sharing_since', type: 'timestamptz', nullable: true })
   sharingSince!: Date | null;
@@ -61,6 +65,12 @@ export class DriverEntity {
 
   @Column({ name: 'last_speed', type: 'real', nullable: true })
   lastSpeed!: number | null;
+
+  @Column({ name: 'last_battery', type: 'real', nullable: true })
+  lastBattery!: number | null;
+
+  @Column({ name: 'last_altitude', type: 'real', nullable: true })
+  lastAltitude!: number | null;
 
   @Column({ name: 'last_recorded_at', type: 'timestamptz', nullable: true })
   lastRecordedAt!: Date | null;

@@ -6,6 +6,7 @@ import { bigintNumber, DriverEntity } from './driver.entity';
 @Entity({ name: 'positions' })
 @Index('positions_driver_recorded_idx', ['driverId', 'recordedAt'])
 @Index('positions_recorded_at_idx', ['recordedAt'])
+@Index('positions_driver_point_key', ['driverId', 'recordedAt'], { unique: true, where: 'telegram_update_id IS NULL' })
 export class PositionEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -31,6 +32,13 @@ export class PositionEntity {
 
   @Column({ type: 'real', nullable: true })
   speed!: number | null;
+
+  /** Device battery in % (0–100), when the channel reports it. */
+  @Column({ type: 'real', nullable: true })
+  battery!: number | null;
+
+  @Column({ type: 'real', nullable: true })
+  altitude!: number | null;
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;

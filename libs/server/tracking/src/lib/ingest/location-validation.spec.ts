@@ -25,6 +25,7 @@ describe('assertValidLocation', () => {
   it('accepts a normal fix, edges of the ranges included', () => {
     expect(reasonFor({})).toBe('valid');
     expect(reasonFor({ latitude: -90, longitude: 180, accuracy: 1500, heading: 360 })).toBe('valid');
+    expect(reasonFor({ heading: 0, battery: 0, altitude: -20 })).toBe('valid'); // GPS apps: 0 = north
     expect(reasonFor({ accuracy: null, heading: undefined })).toBe('valid');
   });
 
@@ -34,16 +35,18 @@ describe('assertValidLocation', () => {
     [{ latitude: Number.NaN }, InvalidLocationReason.Coordinates],
     [{ latitude: '50' as unknown as number }, InvalidLocationReason.Coordinates],
     [{ accuracy: 1501 }, InvalidLocationReason.Accuracy],
-    [{ heading: 0 }, InvalidLocationReason.Heading],
+    [{ heading: -1 }, InvalidLocationReason.Heading],
     [{ heading: 361 }, InvalidLocationReason.Heading],
     [{ speed: -1 }, InvalidLocationReason.Speed],
-    [{ recordedAt: new Date('2026-11-24T12:05:00Z') }, InvalidLocationReason.Timestamp],
+    [{ battery: 101 }, InvalidLocationReason.Battery],
+    [{ altitude: Number.POSITIVE_INFINITY }, InvalidLocationReason.Altitude],
+    [{ recordedAt: new Date('2026-11-24T12:05:01Z') }, InvalidLocationReason.Timestamp],
     [{ recordedAt: new Date('nonsense') }, InvalidLocationReason.Timestamp],
   ])('refuses %j', (change, reason) => {
     expect(reasonFor(change)).toBe(reason);
   });
 
   it('tolerates a device clock slightly ahead', () => {
-    expect(reasonFor({ recordedAt: new Date('2026-11-24T12:01:00Z') })).toBe('valid');
+    expect(reasonFor({ recordedAt: new Date('2026-11-24T12:04:59Z') })).toBe('valid');
   });
 });

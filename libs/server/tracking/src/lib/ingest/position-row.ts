@@ -8,6 +8,8 @@ export interface PositionRow {
   accuracy: number | null;
   heading: number | null;
   speed: number | null;
+  battery: number | null;
+  altitude: number | null;
   recordedAt: Date;
   source: PositionSource;
   telegramUpdateId: number | null;

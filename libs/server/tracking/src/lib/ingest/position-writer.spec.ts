@@ -13,6 +13,8 @@ function row(change: Partial<PositionRow> = {}): PositionRow {
     accuracy: null,
     heading: null,
     speed: null,
+    battery: null,
+    altitude: null,
     recordedAt: new Date('2026-11-24T10:00:00Z'),
     source: 'telegram-live',
     telegramUpdateId: null,

@@ -109,15 +109,16 @@ export class PositionWriter implements OnApplicationShutdown {
    */
   private async commit(rows: PositionRow[]): Promise<WriteOutcome[]> {
     const outcomes: Array<WriteOutcome | undefined> = rows.map(() => undefined);
-    // the same Telegram update twice in one batch: the first wins, like across batches
-    const seenUpdates = new Set<number>();
+    // the same Telegram update (or a device's same point) twice in one batch: the first wins, like across batches
+    const seen = new Set<string>();
     const sent: number[] = [];
     rows.forEach((row, i) => {
-      if (row.persist && row.telegramUpdateId !== null && seenUpdates.has(row.telegramUpdateId)) {
+      const key = row.persist ? pointKey(row) : null;
+      if (key !== null && seen.has(key)) {
         outcomes[i] = 'duplicate';
         return;
       }
-      if (row.persist && row.telegramUpdateId !== null) seenUpdates.add(row.telegramUpdateId);
+      if (key !== null) seen.add(key);
       sent.push(i);
     });
 
@@ -148,14 +149,20 @@ export class PositionWriter implements OnApplicationShutdown {
   }
 }
 
-const WRITE_BATCH_STATEMENT = 'convoy_write_positions';
+/** What makes a history row unique: Telegram's update id, else the driver and the point's time. */
+function pointKey(row: PositionRow): string {
+  return row.telegramUpdateId !== null ? `u${row.telegramUpdateId}` : `p${row.driverId}@${row.recordedAt.getTime()}`;
+}
+
+const WRITE_BATCH_STATEMENT = 'convoy_write_positions_v2';
 const FOREIGN_KEY_VIOLATION = '23503';
 const DEADLOCK_DETECTED = '40P01';
 
 /**
- * $1…$12: the batch as parallel arrays (i = the row's index in the batch). Data-modifying CTEs all
+ * $1…$14: the batch as parallel arrays (i = the row's index in the batch). Data-modifying CTEs all
  * run, once, on the statement's snapshot; `outcome` reads the INSERT's RETURNING so a duplicate
- * update never moves the latest position. Rows missing from the result had no (bound) driver.
+ * (a redelivered Telegram update, or a device's point resent: same driver and time) never moves the
+ * latest position. Rows missing from the result had no (bound) driver.
  * `FOR KEY SHARE` (what the foreign key takes anyway) makes a batch racing a driver's erasure wait
  * for it and re-read the erased row: nothing is stored for a driver once their data is erased.
  */
@@ -163,27 +170,29 @@ const WRITE_BATCH_SQL = `
   WITH x AS (
     SELECT *
       FROM unnest($1::int[], $2::uuid[], $3::float8[], $4::float8[], $5::real[], $6::smallint[], $7::real[],
-                  $8::timestamptz[], $9::varchar[], $10::bigint[], $11::bigint[], $12::bool[])
+                  $8::timestamptz[], $9::varchar[], $10::bigint[], $11::bigint[], $12::bool[], $13::real[], $14::real[])
            AS x(i, driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source,
-                telegram_update_id, telegram_user_id, persist)
+                telegram_update_id, telegram_user_id, persist, battery, altitude)
   ), known AS (
     SELECT x.*
       FROM x JOIN drivers d ON d.id = x.driver_id
      WHERE (x.telegram_user_id IS NULL OR d.telegram_user_id = x.telegram_user_id) AND d.erased_at IS NULL
        FOR KEY SHARE OF d
   ), inserted AS (
-    INSERT INTO positions (driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id)
-    SELECT driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id
+    INSERT INTO positions (driver_id, latitude, longitude, accuracy, heading, speed, battery, altitude, recorded_at, source,
+                           telegram_update_id)
+    SELECT driver_id, latitude, longitude, accuracy, heading, speed, battery, altitude, recorded_at, source, telegram_update_id
       FROM known
      WHERE persist
-    ON CONFLICT (telegram_update_id) WHERE telegram_update_id IS NOT NULL DO NOTHING
-    RETURNING telegram_update_id
-  ), stored_updates AS (
-    SELECT telegram_update_id FROM inserted WHERE telegram_update_id IS NOT NULL
+    ON CONFLICT DO NOTHING
+    RETURNING driver_id, recorded_at, telegram_update_id
   ), outcome AS (
     SELECT k.*,
-           k.persist AND k.telegram_update_id IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM stored_updates s WHERE s.telegram_update_id = k.telegram_update_id) AS duplicate
+           k.persist AND NOT EXISTS (
+             SELECT 1 FROM inserted s
+              WHERE CASE WHEN k.telegram_update_id IS NOT NULL THEN s.telegram_update_id = k.telegram_update_id
+                         ELSE s.telegram_update_id IS NULL AND s.driver_id = k.driver_id AND s.recorded_at = k.recorded_at END
+           ) AS duplicate
       FROM known k
   ), latest AS (
     SELECT DISTINCT ON (driver_id) *
@@ -193,7 +202,8 @@ const WRITE_BATCH_SQL = `
   ), moved AS (
     UPDATE drivers d
        SET last_latitude = l.latitude, last_longitude = l.longitude, last_accuracy = l.accuracy,
-           last_heading = l.heading, last_speed = l.speed, last_recorded_at = l.recorded_at, last_source = l.source
+           last_heading = l.heading, last_speed = l.speed, last_recorded_at = l.recorded_at, last_source = l.source,
+           last_battery = l.battery, last_altitude = l.altitude
       FROM latest l
      WHERE d.id = l.driver_id AND (d.last_recorded_at IS NULL OR d.last_recorded_at <= l.recorded_at)
   )
@@ -214,5 +224,7 @@ function columns(rows: PositionRow[], indexes: number[]): unknown[] {
     pick((r) => r.telegramUpdateId),
     pick((r) => r.telegramUserId),
     pick((r) => r.persist),
+    pick((r) => r.battery),
+    pick((r) => r.altitude),
   ];
 }

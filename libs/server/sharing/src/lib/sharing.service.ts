@@ -1,13 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DriverDto } from '@convoy/contracts';
 import { Subject } from 'rxjs';
 import { IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
-import { DriverEntity } from './entities/driver.entity';
-import { DriversService } from './drivers.service';
+import { DriverEntity, DriversService, TrackingService } from '@convoy/server/tracking';
 import { TelegramBindings, type TelegramDriverRef } from './telegram-bindings';
-import { TrackingService } from './tracking.service';
 
 /** Telegram's "indefinite" live_period. */
 export const LIVE_PERIOD_INDEFINITE = 0x7fffffff;
@@ -22,8 +19,9 @@ export interface TelegramIdentity {
 }
 
 /**
- * The driver side of tracking: who a Telegram user is, and whether they are sharing. The bot calls
- * this; managers' views come from DriversService.
+ * Sharing sessions: who a Telegram user is, whether a driver is sharing (Telegram live locations and
+ * check-ins, the browser page), and their end (final edit, /stop, the page's Stop, expiry). The bot
+ * and the driver routes call this; managers' views come from DriversService.
  */
 @Injectable()
 export class SharingService {
@@ -36,7 +34,12 @@ export class SharingService {
     private readonly driversService: DriversService,
     private readonly tracking: TrackingService,
     private readonly bindings: TelegramBindings,
-  ) {}
+  ) {
+    // a deleted driver's Telegram user must not be served from memory (synchronous: before remove() returns)
+    driversService.changes$.subscribe((change) => {
+      if (change.type === 'deleted') this.bindings.invalidateDriver(change.driverId);
+    });
+  }
 
   /** The driver bound to a Telegram user, read from Postgres (and remembered for live edits). */
   async findByTelegramUser(userId: number): Promise<DriverEntity | null> {
@@ -65,45 +68,18 @@ export class SharingService {
     this.bindings.invalidateUser(userId);
   }
 
-  /**
-   * Binds a Telegram user to a driver: the user's existing driver is re-bound (renamed to the link's
-   * name), never duplicated; otherwise a new driver is created.
-   */
-  async bindTelegramUser(name: string, identity: TelegramIdentity): Promise<{ driver: DriverDto; created: boolean }> {
-    const existing = await this.findByTelegramUser(identity.userId);
-    const driver = existing ?? this.drivers.create({ name });
-    driver.name = name;
-    return { driver: await this.saveBinding(driver, identity), created: !existing };
+  /** A redemption committed (EnrolmentService): what this instance remembers of the user and drivers is stale. */
+  bindingChanged(telegramUserId: number, driverIds: string[]): void {
+    this.bindings.invalidateUser(telegramUserId);
+    for (const id of driverIds) this.bindings.invalidateDriver(id);
   }
 
-  /**
-   * A driver reopening the link that created their driver after `/stop` (or after opening another
-   * link): that driver is theirs again, history kept — never a second driver of the same name. Any
-   * other driver they are bound to is released first. null when the driver was deleted or belongs to
-   * someone else, or was erased (a driver who left is not brought back by an old link).
-   */
-  async rebindDriver(driverId: string, identity: TelegramIdentity): Promise<DriverDto | null> {
-    const driver = await this.drivers.findOneBy({ id: driverId });
-    if (!driver || driver.erasedAt !== null || (driver.telegramUserId !== null && driver.telegramUserId !== identity.userId)) return null;
-    const current = await this.findByTelegramUser(identity.userId);
-    if (current && current.id !== driver.id) {
-      await this.endSharing(current.id, new Date());
-      await this.unbind(current.id);
+  /** Drivers' Telegram identities were cleared (erasure, retention): forget them and their users. */
+  identitiesCleared(drivers: Array<{ driverId: string; formerTelegramUserId: number | null }>): void {
+    for (const { driverId, formerTelegramUserId } of drivers) {
+      this.bindings.invalidateDriver(driverId);
+      if (formerTelegramUserId !== null) this.bindings.invalidateUser(formerTelegramUserId);
     }
-    return this.saveBinding(driver, identity);
-  }
-
-  private async saveBinding(driver: DriverEntity, identity: TelegramIdentity): Promise<DriverDto> {
-    driver.telegramUserId = identity.userId;
-    driver.telegramChatId = identity.chatId;
-    driver.telegramUsername = identity.username;
-    driver.telegramFirstName = identity.firstName;
-    driver.telegramLastName = identity.lastName;
-    driver.languageCode = identity.languageCode;
-    const saved = await this.drivers.save(driver);
-    this.bindings.invalidateUser(identity.userId);
-    this.bindings.invalidateDriver(saved.id);
-    return this.driversService.publish(saved);
   }
 
   /** A Telegram live location began (or an edit of one we never saw arrived). */
@@ -124,7 +100,10 @@ export class SharingService {
     if (!sameSession) this.driversService.publish(driver);
   }
 
-  /** A one-off location: the driver is checking in, not streaming. */
+  /**
+   * A one-off location (Telegram), or a point from the browser page: the driver is sharing (again).
+   * GPS apps have no session: they go stale and offline by the status rule alone.
+   */
   async recordCheckIn(driverId: string, at: Date): Promise<void> {
     const driver = await this.driversService.entity(driverId);
     if (driver.sharingEndedAt !== null || driver.sharingSince === null) {
@@ -148,7 +127,7 @@ export class SharingService {
 
   /** Forgets the driver's Telegram binding (/stop keeps their history unless they delete it). */
   async unbind(driverId: string): Promise<void> {
-    await this.drivers.update({ id: driverId }, { telegramUserId: null, telegramChatId: null });
+    await this.drivers.update({ id: driverId }, { telegramUserId: null, telegramChatId: null, channel: null });
     this.bindings.invalidateDriver(driverId);
     this.tracking.forget(driverId);
   }

@@ -1,10 +1,8 @@
 import type { AppConfig } from '@convoy/server/config';
 import type { Repository } from 'typeorm';
-import { DriversService } from './drivers.service';
-import type { DriverEntity } from './entities/driver.entity';
+import { DriversService, type DriverEntity, type TrackingService } from '@convoy/server/tracking';
 import { SharingService } from './sharing.service';
 import { TelegramBindings } from './telegram-bindings';
-import type { TrackingService } from './tracking.service';
 
 const USER = 42;
 const LIVE_MESSAGE = 11;
@@ -42,7 +40,7 @@ function setup() {
   const tracking = { forget: jest.fn() } as unknown as TrackingService;
   const config = { tracking: { autoTrackIntervalSeconds: 0 } } as AppConfig;
   const bindings = new TelegramBindings();
-  const drivers = new DriversService(repository as unknown as Repository<DriverEntity>, tracking, config, bindings);
+  const drivers = new DriversService(repository as unknown as Repository<DriverEntity>, tracking, config);
   const sharing = new SharingService(repository as unknown as Repository<DriverEntity>, drivers, tracking, bindings);
   /** Reads the driver once, as an edit that is not served from memory does. */
   const lookUp = async () => {
@@ -114,14 +112,7 @@ describe('SharingService: the Telegram user → driver the hot path remembers', 
   it('forgets the user on a new link (bind/re-bind), and when a write found the binding stale', async () => {
     const { sharing, lookUp } = setup();
     await lookUp();
-    await sharing.bindTelegramUser('Jan (truck 9)', {
-      userId: USER,
-      chatId: USER,
-      username: null,
-      firstName: 'Jan',
-      lastName: null,
-      languageCode: 'en',
-    });
+    sharing.bindingChanged(USER, ['d2']); // a redemption committed (EnrolmentService)
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();
     await lookUp();
     sharing.forgetTelegramUser(USER);

@@ -9,6 +9,9 @@ export class SeedDriverLocationDto {
   @ApiProperty({ example: 'Jan Novák (truck 7)' })
   name!: string;
 
+  @ApiProperty({ example: 'jan_driver', description: "The seed's field: the Telegram username, else the driver's name" })
+  username!: string;
+
   @ApiProperty({ enum: DRIVER_STATUSES, example: 'live' })
   status!: DriverStatus;
 
@@ -29,4 +32,10 @@ export class SeedDriverLocationDto {
 
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-24T09:30:00.000Z' })
   timestamp!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-24T09:30:00.000Z', description: "The seed's field: the position's time (= `timestamp`)" })
+  last_update!: string | null;
+
+  @ApiProperty({ example: 76, nullable: true, type: Number, description: 'Device battery in %, when the channel reports it' })
+  battery!: number | null;
 }

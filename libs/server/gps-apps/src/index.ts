@@ -1,0 +1,3 @@
+export * from './lib/gps-apps.module';
+export * from './lib/osmand/osmand.decoder';
+export * from './lib/owntracks/owntracks.decoder';
