@@ -206,7 +206,7 @@ describe('DriverConversation', () => {
 
     it('erases on confirm, answers the press and replaces the question', async () => {
       const driverId = '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b';
-      const { conversation, responder, answers, edits, erasure, sharing } = setup({ id: driverId, name: 'Jan' });
+      const { conversation, responder, answers, edits, erasure } = setup({ id: driverId, name: 'Jan' });
       await conversation.handleCallback(press(`erase:confirm:${driverId}`), responder);
       expect(erasure.erase).toHaveBeenCalledWith(driverId, 'driver');
       expect(answers).toHaveLength(1);
