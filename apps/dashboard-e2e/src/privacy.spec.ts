@@ -29,6 +29,7 @@ test.describe.serial('driver data rights in the dashboard', () => {
     await row.click();
     const panel = page.getByTestId('driver-panel');
     await expect(panel.getByTestId('driver-name')).toHaveText('Mira Horáková');
+    await expect(row.getByTestId('driver-row-channel')).toContainText('Telegram'); // the channel badge, until erased
 
     await panel.getByTestId('erase-driver').click();
     const dialog = page.getByTestId('erase-dialog');
@@ -51,11 +52,12 @@ test.describe.serial('driver data rights in the dashboard', () => {
     await expect(panel.getByText('mira_drives')).toHaveCount(0);
     const erasedRow = page.getByTestId('driver-row').filter({ hasText: 'Erased driver' });
     await expect(erasedRow.getByTestId('driver-row-erased')).toContainText('Data erased by a dispatcher');
+    await expect(erasedRow.getByTestId('driver-row-channel')).toHaveCount(0);
     await expect(erasedRow).toHaveAccessibleName(/^Erased driver, data erased by a dispatcher on /);
     await screenshot(page, testInfo, 'erased-panel.png', 'The erased entry in the list and the panel');
 
     const after = (await fleetApi.admin.get<DriverDto>(`/api/drivers/${driver.id}`)).body;
-    expect(after).toMatchObject({ erasedBy: 'dispatcher', telegram: null, lastPosition: null });
+    expect(after).toMatchObject({ erasedBy: 'dispatcher', telegram: null, channel: null, lastPosition: null });
   });
 
   test('a driver who leaves with /delete turns into an "erased" entry live, without a reload', async ({ page, signIn, fleetApi }, testInfo) => {
