@@ -296,9 +296,13 @@ describe('the first admin', () => {
       const password = readFileSync(file, 'utf8').trim();
       expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
       expect(statSync(file).mode & 0o777).toBe(0o600);
+      // the banner and the log line arrive asynchronously after /health/live answers
+      const started = api;
+      for (let i = 0; i < 100 && !started.output().includes(`one-time password is in ${file}`); i++) await new Promise((r) => setTimeout(r, 100));
       const output = api.output();
-      expect(output).not.toContain(password);
       expect(output).toContain(`one-time password is in ${file}`);
+      expect(output).toContain(`with the one-time password in ${file}`);
+      expect(output).not.toContain(password);
 
       const signedIn = await new ApiClient(api.baseUrl).post<LoginResponse>('/api/auth/login', { email: 'admin@convoy.local', password });
       expect(signedIn.status).toBe(200);

@@ -137,6 +137,22 @@ describe('reports on a route driven through the Telegram ingest path', () => {
     expect(line).toMatch(/^Aziz,\d{4},\d+,\d+,3,4,/);
   });
 
+  it('reads a range longer than a day in slices without splitting the trip that crosses a slice boundary', async () => {
+    // history is read per 24 h from `from`: this range's first slice ends 32 min into the route, in the trip to customer B
+    const boundary = startedAt + 32 * 60;
+    const long = `from=${new Date((boundary - 86_400) * 1000).toISOString()}&to=${new Date().toISOString()}`;
+    const [oneSlice, sliced] = await Promise.all([
+      bed.admin.get<TripDto[]>(`/api/reports/trips?driverId=${driverId}&${range()}`),
+      bed.admin.get<TripDto[]>(`/api/reports/trips?driverId=${driverId}&${long}`),
+    ]);
+    expect(sliced.body).toHaveLength(3);
+    expect(Date.parse(sliced.body[1].startAt)).toBeLessThan(boundary * 1000);
+    expect(Date.parse(sliced.body[1].endAt)).toBeGreaterThan(boundary * 1000);
+    expect(sliced.body).toEqual(oneSlice.body);
+    const stops = async (r: string) => (await bed.admin.get<StopDto[]>(`/api/reports/stops?driverId=${driverId}&${r}`)).body;
+    expect(await stops(long)).toEqual(await stops(range()));
+  });
+
   it('refuses bad ranges and unknown drivers with codes', async () => {
     expect((await bed.admin.get(`/api/reports/trips?driverId=${driverId}&from=2026-12-02&to=2026-12-01`)).body).toMatchObject({ code: 'REPORT_RANGE_INVALID' });
     expect((await bed.admin.get(`/api/reports/trips?driverId=${driverId}&from=2026-01-01&to=2026-03-01`)).status).toBe(400);

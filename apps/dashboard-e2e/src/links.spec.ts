@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type ApiProcess, createTestDatabase, startApi } from '@convoy/testing';
 import { saveScreenshot, unique } from './admin-e2e-helpers';
 import { ADMIN, TILE_URL } from './support/e2e-env';
+import { completeFirstSignIn } from './support/first-sign-in';
 import { expect, test } from './support/fixtures';
 
 test.describe('tracking links, without a Telegram bot', () => {
@@ -107,9 +108,10 @@ const withBot = test.extend<object, { botApi: ApiProcess }>({
       const cleanups: Array<() => Promise<unknown>> = [];
       const env: Record<string, string> = {
         ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
+        ADMIN_PASSWORD: ADMIN.initialPassword,
         TILE_URL,
         LOGIN_RATE_LIMIT: '1000', // as in global-setup: many sign-ins a minute from one address
+        LOGIN_ACCOUNT_RATE_LIMIT: '1000',
         TELEGRAM_BOT_USERNAME: 'convoy_test_bot',
         TELEGRAM_BOT_TOKEN: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0',
         // nothing listens there: the bot keeps retrying in the background, the app runs
@@ -128,6 +130,7 @@ const withBot = test.extend<object, { botApi: ApiProcess }>({
       }
       const api = await startApi({ databaseUrl, env });
       cleanups.unshift(() => api.stop());
+      await completeFirstSignIn(api.baseUrl);
       await use(api);
       for (const cleanup of cleanups) await cleanup();
     },

@@ -10,6 +10,7 @@ import {
   TelegramUpdateFactory,
   type ApiProcess,
 } from '@convoy/testing';
+import { completeFirstSignIn } from './first-sign-in';
 import { ADMIN, TILE_URL } from './e2e-env';
 
 /** The built API with its Telegram bot pointed at the Bot API double (webhook mode), for fleet specs. */
@@ -58,7 +59,8 @@ export async function startFleetApi(): Promise<FleetApi> {
       env: {
         ...storage,
         ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
+        ADMIN_PASSWORD: ADMIN.initialPassword,
+        LOGIN_ACCOUNT_RATE_LIMIT: '1000', // every test signs the same admin in
         TILE_URL,
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_BOT_USERNAME: telegram.botInfo.username,
@@ -68,6 +70,7 @@ export async function startFleetApi(): Promise<FleetApi> {
       },
     });
     cleanups.push(() => api.stop()); // stopped first (cleanups run in reverse)
+    await completeFirstSignIn(api.baseUrl);
     await telegram.waitForCall('setWebhook', undefined, 20_000);
     const admin = await new ApiClient(api.baseUrl).login(ADMIN.email, ADMIN.password);
     return {

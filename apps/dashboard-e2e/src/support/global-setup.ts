@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, type TestDatabase } from '@convoy/testing';
 import { ADMIN, E2E_BASE_URL_VAR, TILE_URL } from './e2e-env';
+import { completeFirstSignIn } from './first-sign-in';
 
 const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
 const API_MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/main.js');
@@ -79,23 +80,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   process.env[E2E_BASE_URL_VAR] = baseUrl;
   return () => runAll(cleanups);
-}
-
-/** The first admin's password came from ADMIN_PASSWORD, so it must be changed: done once here. */
-async function completeFirstSignIn(baseUrl: string): Promise<void> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.initialPassword }),
-  });
-  if (!login.ok) throw new Error(`[dashboard-e2e] first sign-in failed: ${login.status} ${await login.text()}`);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const change = await fetch(`${baseUrl}/api/auth/password`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ currentPassword: ADMIN.initialPassword, newPassword: ADMIN.password }),
-  });
-  if (change.status !== 204) throw new Error(`[dashboard-e2e] first password change failed: ${change.status} ${await change.text()}`);
 }
 
 interface RunningApi {

@@ -39,19 +39,31 @@ export class ReportsService {
   async summary(range: ReportRange, driverId?: string): Promise<SummaryRowDto[]> {
     const drivers = await this.history.drivers(driverId);
     if (driverId && drivers.length === 0) throw driverNotFound();
-    const [index, names] = await Promise.all([this.places.index(), this.places.names()]);
     const rows: SummaryRowDto[] = [];
     for (const driver of drivers) {
-      const { trips, stops, positions } = this.compute(driver.id, await this.history.positions(driver.id, range.from, range.to), index, names);
+      // totals straight from the detector's segments: no trip/stop DTOs, no place lookups. Each figure
+      // is rounded per trip/stop first, as the trips and stops reports show it, so they add up.
+      const positions = await this.history.positions(driver.id, range.from, range.to);
+      const { trips, stops } = detectTripsAndStops(positions, this.rules);
+      let distanceM = 0;
+      let drivingS = 0;
+      let maxSpeedKmh = 0;
+      for (const trip of trips) {
+        distanceM += Math.round(trip.distanceM);
+        drivingS += Math.round(trip.durationS);
+        maxSpeedKmh = Math.max(maxSpeedKmh, round(trip.maxSpeedKmh));
+      }
+      let stoppedS = 0;
+      for (const stop of stops) stoppedS += Math.round(stop.durationS);
       rows.push({
         driverId: driver.id,
         driverName: driver.name,
-        distanceM: Math.round(trips.reduce((sum, trip) => sum + trip.distanceM, 0)),
-        drivingS: trips.reduce((sum, trip) => sum + trip.durationS, 0),
-        stoppedS: stops.reduce((sum, stop) => sum + stop.durationS, 0),
+        distanceM: Math.round(distanceM),
+        drivingS,
+        stoppedS,
         trips: trips.length,
         stops: stops.length,
-        maxSpeedKmh: round(trips.reduce((max, trip) => Math.max(max, trip.maxSpeedKmh), 0)),
+        maxSpeedKmh: round(maxSpeedKmh),
         firstPositionAt: positions.length ? new Date(positions[0].t).toISOString() : null,
         lastPositionAt: positions.length ? new Date(positions[positions.length - 1].t).toISOString() : null,
       });

@@ -88,14 +88,18 @@ function acceptedLegs(p: ReportPosition[], start: number, end: number, rules: Tr
     const jitter = Math.max(MIN_JITTER_RADIUS_M, p[anchor].accuracy ?? 0, p[i].accuracy ?? 0);
     if (metres <= jitter) continue;
     // speed as sent, else over the last step (not since the anchor, which may be a long park ago)
-    const seconds = (p[i].t - p[i - 1].t) / 1000;
-    const step = greatCircleMetres(p[i - 1].lat, p[i - 1].lon, p[i].lat, p[i].lon);
     const sent = p[i].speed;
-    const kmh = sent !== null ? sent * 3.6 : seconds > 0 ? (step / seconds) * 3.6 : 0;
+    const kmh = sent !== null ? sent * 3.6 : stepKmh(p[i - 1], p[i]);
     legs.push({ from: anchor, to: i, metres, kmh, moving: kmh >= rules.movingSpeedKmh });
     anchor = i;
   }
   return legs;
+}
+
+/** Speed over one step, for a point its channel sent none for. */
+function stepKmh(a: ReportPosition, b: ReportPosition): number {
+  const seconds = (b.t - a.t) / 1000;
+  return seconds > 0 ? (greatCircleMetres(a.lat, a.lon, b.lat, b.lon) / seconds) * 3.6 : 0;
 }
 
 function rawTrips(p: ReportPosition[], legs: Leg[], start: number, end: number, rules: TripRules): TripSegment[] {
@@ -105,7 +109,7 @@ function rawTrips(p: ReportPosition[], legs: Leg[], start: number, end: number, 
   let next = 0;
   for (let i = start + 1; i <= end; i++) {
     const leg = legs[next]?.to === i ? legs[next++] : undefined;
-    if (current) current.legs.push(...(leg ? [leg] : []));
+    if (current && leg) current.legs.push(leg);
     if (leg?.moving) {
       // the trip starts at the last fix before the move (the driver was there until then)
       if (!current) current = { first: i - 1, last: i, legs: [leg] };
@@ -120,8 +124,14 @@ function rawTrips(p: ReportPosition[], legs: Leg[], start: number, end: number, 
 }
 
 function segment(p: ReportPosition[], first: number, last: number, legs: Leg[]): TripSegment {
-  const inside = legs.filter((leg) => leg.to <= last);
-  const distanceM = inside.reduce((sum, leg) => sum + leg.metres, 0);
+  // the legs after `last` (the halt that ended the trip) are not part of it; summed in order, as before
+  let distanceM = 0;
+  let maxKmh = 0;
+  for (const leg of legs) {
+    if (leg.to > last) continue;
+    distanceM += leg.metres;
+    maxKmh = Math.max(maxKmh, leg.kmh);
+  }
   const durationS = (p[last].t - p[first].t) / 1000;
   return {
     first,
@@ -131,7 +141,7 @@ function segment(p: ReportPosition[], first: number, last: number, legs: Leg[]):
     durationS,
     distanceM,
     avgSpeedKmh: durationS > 0 ? (distanceM / durationS) * 3.6 : 0,
-    maxSpeedKmh: inside.reduce((max, leg) => Math.max(max, leg.kmh), 0),
+    maxSpeedKmh: maxKmh,
   };
 }
 
