@@ -60,6 +60,7 @@ export async function startFleetApi(): Promise<FleetApi> {
         ...storage,
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.initialPassword,
+        LOGIN_RATE_LIMIT: '1000', // the specs of a worker share this API and all sign in from 127.0.0.1
         LOGIN_ACCOUNT_RATE_LIMIT: '1000', // every test signs the same admin in
         TILE_URL,
         TELEGRAM_BOT_TOKEN: telegram.token,
