@@ -60,6 +60,11 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'type:contracts'],
             },
             {
+              // driver data rights: erasure and retention across drivers, positions and links
+              sourceTag: 'feature:privacy',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'type:contracts'],
+            },
+            {
               sourceTag: 'feature:metrics',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'type:contracts'],
             },
@@ -92,6 +97,7 @@ export default [
                 'feature:auth',
                 'feature:sharing',
                 'feature:tracking',
+                'feature:privacy',
                 'feature:metrics',
                 'type:contracts',
               ],

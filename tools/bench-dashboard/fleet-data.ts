@@ -76,6 +76,8 @@ export function createFleet(count: number, now = Date.now()): SimDriver[] {
         sharingEndedAt: null,
         demo: i % 20 === 0,
         createdAt: new Date(now - 86_400_000).toISOString(),
+        erasedAt: null,
+        erasedBy: null,
       },
     });
   }

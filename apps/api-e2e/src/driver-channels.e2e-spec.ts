@@ -247,6 +247,38 @@ describe('driver channels: browser and GPS apps', () => {
     expect((await admin.delete('/api/drivers/00000000-0000-4000-8000-000000000000/device')).status).toBe(404);
   });
 
+  it("erasing a driver's data forgets their device: the key stops, no channel redeems their link again", async () => {
+    const { link, joined } = await join('browser', 'Leaving driver');
+    const bearer = { authorization: `Bearer ${joined.deviceKey}` };
+    const point = { lat: 52.5, lon: 13.4, battery: 64, altitude: 40, recordedAt: new Date(Date.now() - 5_000).toISOString() };
+    expect((await anonymous.post('/api/track', point, bearer)).body).toEqual({ accepted: 1 });
+
+    const erased = await admin.post<DriverDto>(`/api/drivers/${joined.driverId}/erase`, { confirmName: 'Leaving driver' });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ erasedBy: 'dispatcher', channel: null, lastPosition: null });
+
+    // the key the browser holds no longer works, through any ingest route
+    expect((await anonymous.post('/api/track', { ...point, recordedAt: new Date().toISOString() }, bearer)).status).toBe(401);
+    expect((await osmand(`id=${encodeURIComponent(joined.deviceKey)}&lat=1&lon=2`)).status).toBe(401);
+    // the link is withdrawn: the same browser (old key) does not resume it, nor a new browser, an app or the page
+    expect((await anonymous.post(`/api/join/${link.token}`, { channel: 'browser' }, bearer)).body).toMatchObject({ statusCode: 410, code: 'LINK_REVOKED' });
+    expect((await anonymous.post(`/api/join/${link.token}`, { channel: 'app' })).status).toBe(410);
+    expect((await anonymous.get(`/api/join/${link.token}`, bearer)).status).toBe(410);
+
+    // nothing of the device or its points is left in Postgres (battery and altitude went with the positions)
+    const client = new Client({ connectionString: fresh.database.url });
+    await client.connect();
+    try {
+      const devices = await client.query('SELECT 1 FROM driver_devices WHERE driver_id = $1', [joined.driverId]);
+      expect(devices.rowCount).toBe(0);
+      const row = await client.query('SELECT channel, last_battery, last_altitude, last_latitude FROM drivers WHERE id = $1', [joined.driverId]);
+      expect(row.rows[0]).toEqual({ channel: null, last_battery: null, last_altitude: null, last_latitude: null });
+    } finally {
+      await client.end();
+    }
+    expect(await stored(joined.driverId)).toEqual([]);
+  });
+
   it('lets an app flush a buffer in a burst, then answers 429 with Retry-After', async () => {
     const { joined } = await join('app', 'Burst driver');
     const key = encodeURIComponent(joined.deviceKey);

@@ -10,6 +10,7 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { MetricsModule } from '@convoy/server/metrics';
+import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
 import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
@@ -30,6 +31,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           migrations: CONVOY_MIGRATIONS,
+          statementTimeoutMs: options.config.statementTimeoutMs,
         }),
         ScheduleModule.forRoot(),
         AuthModule,
@@ -37,6 +39,7 @@ export class AppModule {
         HttpModule,
         TrackingModule,
         LinksModule,
+        PrivacyModule,
         SharingModule,
         GpsAppsModule,
         PlacesModule,

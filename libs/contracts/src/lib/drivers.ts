@@ -56,6 +56,24 @@ export interface DriverDto {
   /** Simulated driver of the demo fleet. */
   demo: boolean;
   createdAt: string;
+  /**
+   * When this driver's personal data was erased (positions, Telegram identity, name, link notes);
+   * the row stays as a "driver left and erased their data" entry. null while not erased.
+   */
+  erasedAt: string | null;
+  /** Who erased it: the driver themselves (bot `/delete`) or a dispatcher. null while not erased. */
+  erasedBy: DriverErasedBy | null;
+}
+
+export const DRIVER_ERASED_BY = ['driver', 'dispatcher'] as const;
+export type DriverErasedBy = (typeof DRIVER_ERASED_BY)[number];
+
+/** What an erased driver is called everywhere (their own name is personal data). */
+export const ERASED_DRIVER_NAME = 'Erased driver';
+
+/** POST /api/drivers/:id/erase — the driver's current name, typed by the dispatcher to confirm. */
+export interface EraseDriverRequest {
+  confirmName: string;
 }
 
 export interface UpdateDriverRequest {
@@ -66,6 +84,9 @@ export interface UpdateDriverRequest {
 export const POSITION_EXPORT_FORMATS = ['json', 'csv', 'gpx', 'geojson'] as const;
 export type PositionExportFormat = (typeof POSITION_EXPORT_FORMATS)[number];
 
+/** The longest range one history or export request may ask for (400 `RANGE_TOO_LONG` above it). */
+export const MAX_HISTORY_RANGE_DAYS = 93;
+
 export interface PositionHistoryDto {
   driverId: string;
   from: string;
@@ -74,5 +95,12 @@ export interface PositionHistoryDto {
   total: number;
   /** true when `total` exceeded the cap and points were thinned evenly in time. */
   downsampled: boolean;
+  /**
+   * The most points a JSON answer carries (for the map); above it every `thinningStep`-th point is
+   * kept, plus the last. Exports (csv, gpx, geojson) always contain every stored point.
+   */
+  maxPoints: number;
+  /** 1 = every point; n = every n-th point in time order (and the last). */
+  thinningStep: number;
   positions: PositionDto[];
 }

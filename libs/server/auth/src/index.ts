@@ -4,6 +4,7 @@ export * from './lib/decorators/public.decorator';
 export * from './lib/decorators/roles.decorator';
 export * from './lib/decorators/current-principal.decorator';
 export * from './lib/dto/error-response.dto';
+export * from './lib/rate-limit/token-buckets';
 export * from './lib/guards/authentication.guard';
 export * from './lib/services/authentication.service';
 export * from './lib/services/first-admin.service';

@@ -2,3 +2,4 @@ export * from './lib/database.module';
 export * from './lib/database-server';
 export * from './lib/embedded-postgres';
 export * from './lib/run-migrations';
+export * from './lib/advisory-lock';

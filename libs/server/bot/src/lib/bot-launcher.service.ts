@@ -86,6 +86,7 @@ export class BotLauncher implements OnApplicationBootstrap, OnApplicationShutdow
         [
           { command: 'status', description: commands.status },
           { command: 'stop', description: commands.stop },
+          { command: 'delete', description: commands.delete },
           { command: 'help', description: commands.help },
         ],
         language ? { language_code: language } : undefined,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
+import { PrivacyModule } from '@convoy/server/privacy';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
 import { TelegrafModule } from 'nestjs-telegraf';
@@ -7,6 +8,7 @@ import { BotLauncher } from './bot-launcher.service';
 import { BotStatus } from './bot-status';
 import { BotUpdate } from './bot.update';
 import { DriverConversation } from './conversation/driver-conversation';
+import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
 import { TelegramPollingService } from './telegram-polling.service';
 import { TelegramWebhookController } from './telegram-webhook.controller';
@@ -28,9 +30,10 @@ export class BotModule {
         TelegrafModule.forRoot({ token: botToken, launchOptions: false, options: { telegram: { apiRoot } } }),
         TrackingModule,
         SharingModule,
+        PrivacyModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],
-      providers: [BotStatus, BotUpdate, DriverConversation, TelegramPollingService, BotLauncher, ShareAgainNotifier],
+      providers: [BotStatus, BotUpdate, DriverConversation, MessageRateLimit, TelegramPollingService, BotLauncher, ShareAgainNotifier],
       exports: [BotStatus],
     };
   }

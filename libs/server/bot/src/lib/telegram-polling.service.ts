@@ -13,7 +13,8 @@ const FOLLOWER_RETRY_MS = 5000;
 const MAX_BACKOFF_MS = 30_000;
 /** An update whose handling keeps failing is skipped after this many tries, so one cannot block all. */
 const MAX_TRIES_PER_UPDATE = 5;
-export const ALLOWED_UPDATES = ['message', 'edited_message'] as const;
+/** Update types the bot asks Telegram for (webhook and polling alike): callback_query carries inline-button presses (/delete). */
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 /**
  * Long polling when no webhook URL is set. Exactly one instance polls: it holds a Postgres advisory

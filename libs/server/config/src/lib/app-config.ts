@@ -45,12 +45,19 @@ export class AppConfig {
     webhookSecret: string | null;
     /** IANA time zone of the times in bot replies ("until 18:30 CET"). */
     timeZone: string;
+    /** Non-location updates each Telegram user may send per minute (token bucket); locations are never limited. */
+    messagesPerMinute: number;
   };
   readonly tracking!: {
     /** Minimum spacing of stored points per driver from a live stream (0 = keep every point). */
     autoTrackIntervalSeconds: number;
+    /** Positions, Telegram identities of quiet drivers and finished links older than this are removed. */
     retentionDays: number;
+    /** File exports (csv/gpx/geojson) each signed-in user may start per minute. */
+    exportsPerMinute: number;
   };
+  /** Postgres `statement_timeout` of every pooled connection (migrations run without it). */
+  readonly statementTimeoutMs!: number;
   /** Defaults of the trips/stops/summary reports (REPORT_*; README "Reports"). */
   readonly reports!: {
     minimalParkingDurationS: number;

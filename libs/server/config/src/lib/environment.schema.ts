@@ -173,6 +173,30 @@ export class EnvironmentVariables {
   @trimmed()
   @integer()
   @IsOptional()
+  @IsInt({ message: 'must be a whole number of milliseconds from 100 to 600000' })
+  @Min(100, { message: 'must be a whole number of milliseconds from 100 to 600000' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds from 100 to 600000' })
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of exports per minute from 1 to 1000' })
+  @Min(1, { message: 'must be a whole number of exports per minute from 1 to 1000' })
+  @Max(1000, { message: 'must be a whole number of exports per minute from 1 to 1000' })
+  EXPORT_RATE_LIMIT?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of messages per minute from 1 to 1000' })
+  @Min(1, { message: 'must be a whole number of messages per minute from 1 to 1000' })
+  @Max(1000, { message: 'must be a whole number of messages per minute from 1 to 1000' })
+  BOT_RATE_LIMIT?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
   @IsInt({ message: 'must be a whole number of seconds from 0 to 120' })
   @Min(0, { message: 'must be a whole number of seconds from 0 to 120' })
   @Max(120, { message: 'must be a whole number of seconds from 0 to 120' })

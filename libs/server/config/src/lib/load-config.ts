@@ -52,8 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       webhookUrl: vars.TELEGRAM_WEBHOOK_URL ?? null,
       webhookSecret: vars.TELEGRAM_WEBHOOK_SECRET ?? null,
       timeZone: vars.TIME_ZONE ?? 'UTC',
+      messagesPerMinute: vars.BOT_RATE_LIMIT ?? 30,
     },
-    tracking: { autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30, retentionDays: vars.RETENTION_DAYS ?? 90 },
+    tracking: {
+      autoTrackIntervalSeconds: vars.AUTO_TRACK_INTERVAL ?? 30,
+      retentionDays: vars.RETENTION_DAYS ?? 90,
+      exportsPerMinute: vars.EXPORT_RATE_LIMIT ?? 6,
+    },
+    statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
     redisPrefix: vars.REDIS_PREFIX ?? 'convoy',
     reports: {

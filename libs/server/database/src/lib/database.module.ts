@@ -8,6 +8,11 @@ export interface DatabaseModuleOptions {
   /** Every feature lib's migrations; TypeORM orders them by their timestamp. */
   migrations: MixedList<new () => MigrationInterface>;
   poolSize?: number;
+  /**
+   * Postgres `statement_timeout` (ms) of every pooled connection: no request can hold a connection
+   * with one runaway query. Migrations run on a connection of their own without it.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -32,12 +37,18 @@ export class DatabaseModule {
             logging: ['error', 'warn'],
             retryAttempts: 2,
             retryDelay: 1000,
-            extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+            extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000, statement_timeout: options.statementTimeoutMs },
           }),
           dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
-            const dataSource = await new DataSource(dataSourceOptions as DataSourceOptions).initialize();
-            await runMigrationsExclusively(dataSource);
-            return dataSource;
+            const pooled = dataSourceOptions as DataSourceOptions & { extra: Record<string, unknown> };
+            // a migration may rewrite a big table: it gets no statement_timeout (two connections: the advisory lock and the migration)
+            const migrator = await new DataSource({ ...pooled, extra: { ...pooled.extra, max: 2, statement_timeout: undefined } } as DataSourceOptions).initialize();
+            try {
+              await runMigrationsExclusively(migrator);
+            } finally {
+              await migrator.destroy();
+            }
+            return new DataSource(pooled).initialize();
           },
         }),
       ],

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { CreateLinkRequest, CreatedLinkResponse, LinkDto, LinkStatus, SeedGeneratedLinkResponse, SessionUser } from '@convoy/contracts';
+import {
+  ERASED_DRIVER_NAME,
+  type CreateLinkRequest,
+  type CreatedLinkResponse,
+  type LinkDto,
+  type LinkStatus,
+  type SeedGeneratedLinkResponse,
+  type SessionUser,
+} from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { toString as qrToString } from 'qrcode';
 import { type EntityManager, IsNull, Repository } from 'typeorm';
@@ -52,6 +60,32 @@ export class LinksService {
   async list(): Promise<LinkDto[]> {
     const now = new Date();
     return (await this.links.find({ order: { createdAt: 'DESC' }, take: 1000 })).map((link) => toLinkDto(link, now));
+  }
+
+  /**
+   * A driver's data is being erased (inside the caller's transaction): the links that brought them
+   * in lose the driver's name, the dispatcher's note and the Telegram user id, and are withdrawn, so
+   * no old link brings the driver back. Returns how many links were changed.
+   */
+  async eraseDriverWithin(manager: EntityManager, driverId: string, at: Date): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(LinkEntity)
+      .set({ driverName: ERASED_DRIVER_NAME, note: null, redeemedTelegramUserId: null, revokedAt: () => 'coalesce(revoked_at, :at)' })
+      .setParameter('at', at)
+      .where('redeemed_by_driver_id = :driverId OR reserved_driver_id = :driverId', { driverId })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** Retention: deletes links redeemed, expired or revoked before `cutoff`. Pending links stay. */
+  async purgeFinished(cutoff: Date): Promise<number> {
+    const result = await this.links
+      .createQueryBuilder()
+      .delete()
+      .where('redeemed_at < :cutoff OR expires_at < :cutoff OR revoked_at < :cutoff', { cutoff })
+      .execute();
+    return result.affected ?? 0;
   }
 
   async revoke(id: string): Promise<void> {

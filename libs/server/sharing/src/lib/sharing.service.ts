@@ -74,6 +74,14 @@ export class SharingService {
     for (const id of driverIds) this.bindings.invalidateDriver(id);
   }
 
+  /** Drivers' Telegram identities were cleared (erasure, retention): forget them and their users. */
+  identitiesCleared(drivers: Array<{ driverId: string; formerTelegramUserId: number | null }>): void {
+    for (const { driverId, formerTelegramUserId } of drivers) {
+      this.bindings.invalidateDriver(driverId);
+      if (formerTelegramUserId !== null) this.bindings.invalidateUser(formerTelegramUserId);
+    }
+  }
+
   /** A Telegram live location began (or an edit of one we never saw arrived). */
   async startLiveSharing(driverId: string, messageId: number, startedAt: Date, livePeriodSeconds: number): Promise<void> {
     const liveUntil =

@@ -49,6 +49,8 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
     sharingEndedAt: driver.sharingEndedAt?.toISOString() ?? null,
     demo: driver.demo,
     createdAt: driver.createdAt.toISOString(),
+    erasedAt: driver.erasedAt?.toISOString() ?? null,
+    erasedBy: driver.erasedBy ?? null,
   };
 }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { liveWithinMs, type DriverChange, type DriverDto } from '@convoy/contracts';
+import { ERASED_DRIVER_NAME, liveWithinMs, type DriverChange, type DriverDto, type DriverErasedBy } from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { Subject } from 'rxjs';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { toDriverDto } from './driver-mapper';
 import { DriverEntity } from './entities/driver.entity';
-import { driverNotFound } from './tracking.errors';
+import { PositionEntity } from './entities/position.entity';
+import { driverErased, driverNotFound } from './tracking.errors';
 import { TrackingService } from './tracking.service';
 
 /** Drivers as managers see them: list, read, rename, delete; every change goes to `changes$`. */
@@ -38,6 +39,7 @@ export class DriversService {
 
   async rename(id: string, name: string): Promise<DriverDto> {
     const driver = await this.entity(id);
+    if (driver.erasedAt) throw driverErased(); // the entry carries no personal data, a name included
     driver.name = name.trim();
     await this.drivers.update({ id }, { name: driver.name });
     return this.publish(driver);
@@ -49,6 +51,87 @@ export class DriversService {
     if (!result.affected) throw driverNotFound();
     this.tracking.forget(id);
     this.changes$.next({ type: 'deleted', driverId: id });
+  }
+
+  /**
+   * Erases a driver's personal data inside the caller's transaction: every position, the Telegram
+   * identity (ids, username, names, language), the name, the latest position and the sharing state.
+   * The row stays, marked erased, as what the dispatcher sees. The row lock makes a position batch
+   * racing this wait and then find the driver erased (see PositionWriter). Call `announceErased`
+   * after the commit. 404 for an unknown driver; an already erased one is erased again (idempotent).
+   */
+  async eraseWithin(manager: EntityManager, id: string, by: DriverErasedBy, at: Date): Promise<DriverEntity> {
+    const driver = await manager.findOne(DriverEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!driver) throw driverNotFound();
+    await manager.delete(PositionEntity, { driverId: id });
+    const erased: Partial<DriverEntity> = {
+      name: ERASED_DRIVER_NAME,
+      telegramUserId: null,
+      telegramChatId: null,
+      telegramUsername: null,
+      telegramFirstName: null,
+      telegramLastName: null,
+      languageCode: null,
+      sharingSince: null,
+      liveUntil: null,
+      liveMessageId: null,
+      sharingEndedAt: null, // not "sharing ended" either: an erased entry is no one's state
+      lastLatitude: null,
+      lastLongitude: null,
+      lastAccuracy: null,
+      lastHeading: null,
+      lastSpeed: null,
+      lastBattery: null,
+      lastAltitude: null,
+      channel: null,
+      lastRecordedAt: null,
+      lastSource: null,
+      erasedAt: driver.erasedAt ?? at,
+      erasedBy: driver.erasedBy ?? by,
+    };
+    await manager.update(DriverEntity, { id }, erased);
+    return Object.assign(driver, erased);
+  }
+
+  /**
+   * After an erasure committed: nothing in this lib's memory still knows the driver, dashboards see
+   * the entry (the Telegram bindings are the sharing lib's: the caller drops them).
+   */
+  announceErased(driver: DriverEntity): DriverDto {
+    this.tracking.forget(driver.id);
+    return this.publish(driver);
+  }
+
+  /**
+   * Retention: forgets the Telegram identity of drivers quiet since `cutoff` (no position, sharing
+   * change or joining after it). Name and history stay (positions age out on their own); the driver
+   * must open a new link to be tracked again. Returns the drivers changed with the Telegram user each
+   * was bound to (the caller drops the sharing lib's cached bindings).
+   */
+  async forgetQuietTelegramIdentities(cutoff: Date): Promise<Array<{ driverId: string; formerTelegramUserId: number | null }>> {
+    // an UPDATE answers [rows, count]
+    const [changed]: [Array<{ id: string; telegram_user_id: string | null }>, number] = await this.drivers.query(
+      `WITH quiet AS (
+         SELECT id, telegram_user_id FROM drivers
+          WHERE (telegram_user_id IS NOT NULL OR telegram_chat_id IS NOT NULL OR telegram_username IS NOT NULL
+                 OR telegram_first_name IS NOT NULL OR telegram_last_name IS NOT NULL OR language_code IS NOT NULL)
+            AND greatest(created_at, last_recorded_at, sharing_since, sharing_ended_at) < $1
+          FOR UPDATE
+       )
+       UPDATE drivers d
+          SET telegram_user_id = NULL, telegram_chat_id = NULL, telegram_username = NULL, telegram_first_name = NULL,
+              telegram_last_name = NULL, language_code = NULL, sharing_since = NULL, live_until = NULL, live_message_id = NULL,
+              channel = CASE WHEN d.channel = 'telegram' THEN NULL ELSE d.channel END
+         FROM quiet q WHERE d.id = q.id
+       RETURNING d.id, q.telegram_user_id`,
+      [cutoff],
+    );
+    for (const row of changed) this.tracking.forget(row.id);
+    for (const row of changed) this.publish(await this.entity(row.id));
+    return changed.map((row) => ({
+      driverId: row.id,
+      formerTelegramUserId: row.telegram_user_id === null ? null : Number(row.telegram_user_id),
+    }));
   }
 
   /** The demo fleet's drivers ("Demo 01" …), created when missing; returns `count` of them in order. */

@@ -1,15 +1,15 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { PositionHistoryDto, PositionSource } from '@convoy/contracts';
 import { Repository } from 'typeorm';
 import { rowToPositionDto } from './driver-mapper';
 import { DriversService } from './drivers.service';
 import { PositionEntity } from './entities/position.entity';
-import { MAX_CLOCK_SKEW_MS } from './ingest/location-validation';
+import { positionRange } from './position-range';
+import { isQueryTimeout, queryTimeout } from './tracking.errors';
 
-/** Most points one history answer carries; longer ranges are thinned evenly in time. */
+/** Most points one JSON history answer carries (for the map); longer ranges are thinned evenly in time. */
 export const HISTORY_POINT_CAP = 5000;
-const DAY_MS = 86_400_000;
 
 interface PositionRecord {
   driver_id: string;
@@ -22,7 +22,7 @@ interface PositionRecord {
   source: PositionSource;
 }
 
-/** A driver's track for a time range, read from Postgres on demand. */
+/** A driver's track for a time range, read from Postgres on demand, thinned for the map. */
 @Injectable()
 export class PositionHistoryService {
   constructor(
@@ -31,12 +31,17 @@ export class PositionHistoryService {
   ) {}
 
   async history(driverId: string, fromIso?: string, toIso?: string): Promise<PositionHistoryDto> {
+    const { from, to } = positionRange(fromIso, toIso);
     await this.drivers.entity(driverId); // 404 for an unknown driver
-    // default end: now, plus the clock skew ingest accepts, so a device slightly ahead is included
-    const to = toIso ? new Date(toIso) : new Date(Date.now() + MAX_CLOCK_SKEW_MS);
-    const from = fromIso ? new Date(fromIso) : new Date(to.getTime() - DAY_MS);
-    if (from > to) throw new BadRequestException('`from` must be before `to`');
+    try {
+      return await this.read(driverId, from, to);
+    } catch (error) {
+      if (isQueryTimeout(error)) throw queryTimeout();
+      throw error;
+    }
+  }
 
+  private async read(driverId: string, from: Date, to: Date): Promise<PositionHistoryDto> {
     const [{ total }]: Array<{ total: number }> = await this.positions.query(
       'SELECT count(*)::int AS total FROM positions WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3',
       [driverId, from, to],
@@ -58,6 +63,8 @@ export class PositionHistoryService {
       to: to.toISOString(),
       total,
       downsampled: step > 1,
+      maxPoints: HISTORY_POINT_CAP,
+      thinningStep: step,
       positions: rows.map((row) =>
         rowToPositionDto({
           driverId: row.driver_id,

@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
+import { withAdvisoryLock } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
 /** Rows deleted per statement, so a first purge of a big table never holds long locks. */
@@ -9,9 +10,12 @@ const PURGE_CHUNK = 10_000;
 /** Any fixed key: only one replica purges at a time. */
 const RETENTION_LOCK_KEY = '4842976093771425';
 
-/** Deletes positions older than RETENTION_DAYS, daily. Drivers' latest positions are kept. */
+/**
+ * Deletes positions older than RETENTION_DAYS: daily, and once at start (a replica that was down at
+ * 3 am catches up). Drivers' latest positions are kept. Only one replica purges at a time.
+ */
 @Injectable()
-export class RetentionJob {
+export class RetentionJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(RetentionJob.name);
 
   constructor(
@@ -19,28 +23,29 @@ export class RetentionJob {
     private readonly config: AppConfig,
   ) {}
 
+  onApplicationBootstrap(): void {
+    void this.purge().catch((error: Error) => this.logger.warn(`Position retention at start failed: ${error.message}`));
+  }
+
   @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'purge-old-positions' })
   async purge(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let deleted = 0;
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(${RETENTION_LOCK_KEY}) AS locked`);
-      if (!locked) return 0;
+    const run = await withAdvisoryLock(this.dataSource, RETENTION_LOCK_KEY, async (query) => {
+      let deleted = 0;
       for (;;) {
-        const result: [unknown[], number] = await runner.query(
+        const result = (await query(
           `DELETE FROM positions WHERE id IN (SELECT id FROM positions WHERE recorded_at < $1 LIMIT ${PURGE_CHUNK})`,
           [cutoff],
-        );
+        )) as [unknown[], number];
         deleted += result[1];
-        if (result[1] < PURGE_CHUNK) break;
+        if (result[1] < PURGE_CHUNK) return deleted;
       }
-      await runner.query(`SELECT pg_advisory_unlock(${RETENTION_LOCK_KEY})`);
-    } finally {
-      await runner.release();
+    });
+    if (!run.ran) {
+      this.logger.log('Position retention skipped: another instance is purging');
+      return 0;
     }
-    if (deleted > 0) this.logger.log(`Purged ${deleted} positions recorded before ${cutoff.toISOString()}`);
-    return deleted;
+    if (run.result > 0) this.logger.log(`Purged ${run.result} positions recorded before ${cutoff.toISOString()}`);
+    return run.result;
   }
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DriversController } from './controllers/drivers.controller';
 import { DriversService } from './drivers.service';
+import { ExportLimiter } from './export/export-limiter';
+import { PositionExportService } from './export/position-export.service';
 import { PositionWriter } from './ingest/position-writer';
 import { PositionHistoryService } from './position-history.service';
 import { RetentionJob } from './retention.job';
@@ -17,6 +19,8 @@ import { TrackingService } from './tracking.service';
     TrackingService,
     DriversService,
     PositionHistoryService,
+    PositionExportService,
+    ExportLimiter,
     RetentionJob,
   ],
   exports: [TypeOrmModule, TrackingService, DriversService, PositionWriter],

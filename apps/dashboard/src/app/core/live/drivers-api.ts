@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { DriverDto, PositionExportFormat, PositionHistoryDto, UpdateDriverRequest } from '@convoy/contracts';
+import type { DriverDto, EraseDriverRequest, PositionExportFormat, PositionHistoryDto, UpdateDriverRequest } from '@convoy/contracts';
 import { firstValueFrom } from 'rxjs';
 
 export const DRIVERS_PATH = '/api/drivers';
@@ -11,7 +11,7 @@ export interface TimeRange {
   to: Date;
 }
 
-/** The REST side of drivers: list, one, rename, delete, track history and its exports. */
+/** The REST side of drivers: list, one, rename, erase, delete, track history and its exports. */
 @Injectable({ providedIn: 'root' })
 export class DriversApi {
   private readonly http = inject(HttpClient);
@@ -27,6 +27,12 @@ export class DriversApi {
   rename(id: string, name: string): Promise<DriverDto> {
     const body: UpdateDriverRequest = { name };
     return firstValueFrom(this.http.patch<DriverDto>(driverPath(id), body));
+  }
+
+  /** Erases the driver's personal data; `confirmName` is their current name, as typed by the dispatcher. */
+  erase(id: string, confirmName: string): Promise<DriverDto> {
+    const body: EraseDriverRequest = { confirmName };
+    return firstValueFrom(this.http.post<DriverDto>(`${driverPath(id)}/erase`, body));
   }
 
   delete(id: string): Promise<void> {

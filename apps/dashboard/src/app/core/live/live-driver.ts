@@ -59,6 +59,11 @@ export function statusAt(driver: Omit<LiveDriver, 'status'>, nowMs: number, live
  * the newer of the two latest positions wins, and the trail carries on.
  */
 export function fromDto(dto: DriverDto, previous: LiveDriver | undefined, nowMs: number, liveWithinMs: number): LiveDriver {
+  if (dto.erasedAt) {
+    // erased: nothing of where they were stays on screen (not the last position, not the trail)
+    const base = { ...dto, lastPosition: null, lastSeenMs: null, trail: [] };
+    return { ...base, status: statusAt(base, nowMs, liveWithinMs) };
+  }
   const incomingMs = parseTime(dto.lastPosition?.recordedAt);
   const keepPrevious = previous?.lastSeenMs != null && (incomingMs === null || previous.lastSeenMs > incomingMs);
   const lastPosition = keepPrevious ? (previous?.lastPosition ?? null) : dto.lastPosition;
@@ -74,6 +79,7 @@ export function fromDto(dto: DriverDto, previous: LiveDriver | undefined, nowMs:
 /** `driver` with a newer position; null when `position` is not newer than what it has. */
 export function withPosition(driver: LiveDriver, position: PositionDto, nowMs: number, liveWithinMs: number): LiveDriver | null {
   const recordedMs = parseTime(position.recordedAt);
+  if (driver.erasedAt) return null; // a batch from before the erasure, arriving after it
   if (recordedMs === null || (driver.lastSeenMs !== null && recordedMs <= driver.lastSeenMs)) return null;
   const base = {
     ...driver,

@@ -27,6 +27,8 @@ export function driverDto(id: string, overrides: Partial<DriverDto> = {}): Drive
     sharingEndedAt: null,
     demo: false,
     createdAt: '2026-01-01T00:00:00.000Z',
+    erasedAt: null,
+    erasedBy: null,
     ...overrides,
   };
 }

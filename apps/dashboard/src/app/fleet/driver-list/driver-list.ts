@@ -18,6 +18,7 @@ import type { LiveDriver } from '../../core/live/live-driver';
 import { STATUS_STYLE } from '../../map/status-style';
 import { ChannelBadge } from '../channel-badge';
 import { formatAgo } from '../format';
+import { erasedNote } from '../erased-note';
 import { driverRowLabel, rowSpeed } from './driver-row-label';
 
 /** Height of one row (px): fixed, so only the rows in view need to exist. */
@@ -57,6 +58,7 @@ export class DriverList {
   protected readonly speed = rowSpeed;
   /** The row's accessible name: its visible pieces as one sentence. */
   protected readonly label = driverRowLabel;
+  protected readonly erased = erasedNote;
 
   private readonly hasRows = computed(() => this.drivers().length > 0);
 

@@ -25,6 +25,13 @@ describe('driverRowLabel', () => {
     expect(driverRowLabel(ended, now)).toBe('Ota, sharing ended, seen 2 min ago');
   });
 
+  it('reads an erased driver as the entry it is: who erased the data, and when', () => {
+    const left = driver({ name: 'Erased driver', erasedAt: '2026-11-24T10:04:00.000Z', erasedBy: 'driver' });
+    expect(driverRowLabel(left, now)).toMatch(/^Erased driver, left and erased their data on .+$/);
+    const byDispatcher = driver({ name: 'Erased driver', erasedAt: '2026-11-24T10:04:00.000Z', erasedBy: 'dispatcher' });
+    expect(driverRowLabel(byDispatcher, now)).toMatch(/^Erased driver, data erased by a dispatcher on /);
+  });
+
   it('names how the driver is connected, when they are', () => {
     const viaBrowser = driver({ name: 'Jan', channel: 'browser', lastPosition: positionAt('d1', now - 5_000) });
     expect(driverRowLabel(viaBrowser, now)).toBe('Jan, via browser, live, seen just now, 43 km/h');

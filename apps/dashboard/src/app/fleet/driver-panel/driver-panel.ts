@@ -19,19 +19,22 @@ import {
 import { LiveClock } from '../live-clock';
 import { ChannelBadge } from '../channel-badge';
 import { StatusBadge } from '../status-badge';
+import { erasedNote } from '../erased-note';
 import { batteryFact } from './battery';
 import { DeleteDriverDialog } from './delete-driver-dialog';
 import { DisconnectDevice } from './disconnect-device';
+import { EraseDriverDialog } from './erase-driver-dialog';
 import { DriverNameEditor } from './driver-name-editor';
 import { TrackSection } from './track-section';
 
 /**
  * One driver, over the map (`/drivers/:id`, so a link opens it): live facts, the recorded track with
- * playback and exports, and — for dispatchers and admins — rename and delete.
+ * playback and exports, and — for dispatchers and admins — rename, erase (GDPR: the driver's
+ * personal data goes, an entry stays) and delete. An erased driver shows only that entry.
  */
 @Component({
   selector: 'cv-driver-panel',
-  imports: [StatusBadge, ChannelBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, DisconnectDevice, CloseIcon],
+  imports: [StatusBadge, ChannelBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, EraseDriverDialog, DisconnectDevice, CloseIcon],
   templateUrl: './driver-panel.html',
   styleUrl: './driver-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,6 +60,14 @@ export class DriverPanel {
   protected readonly deleteOpen = signal(false);
   protected readonly deleting = signal(false);
   protected readonly deleteError = signal<string | null>(null);
+  protected readonly eraseOpen = signal(false);
+  protected readonly erasing = signal(false);
+  protected readonly eraseError = signal<string | null>(null);
+  /** "Left and erased their data · …" for an erased driver, else null. */
+  protected readonly erased = computed(() => {
+    const driver = this.driver();
+    return driver ? erasedNote(driver) : null;
+  });
 
   protected readonly battery = computed(() => batteryFact(this.driver()?.lastPosition?.battery));
   /** A browser or GPS app holds a device key a dispatcher can revoke (Telegram ends with /stop). */
@@ -121,6 +132,26 @@ export class DriverPanel {
     } finally {
       this.deleting.set(false);
     }
+  }
+
+  protected async confirmErase(confirmName: string): Promise<void> {
+    const id = this.id();
+    this.erasing.set(true);
+    this.eraseError.set(null);
+    try {
+      const erased = await this.api.erase(id, confirmName);
+      this.live.applyLocally({ type: 'upsert', driver: erased });
+      this.eraseOpen.set(false);
+    } catch (error) {
+      this.eraseError.set(serverMessage(error) ?? 'Could not erase the driver’s data. Try again.');
+    } finally {
+      this.erasing.set(false);
+    }
+  }
+
+  protected cancelErase(): void {
+    this.eraseOpen.set(false);
+    this.eraseError.set(null);
   }
 
   protected cancelDelete(): void {

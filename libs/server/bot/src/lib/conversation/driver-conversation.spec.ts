@@ -1,8 +1,12 @@
 import type { AppConfig } from '@convoy/server/config';
+import type { DriverErasureService } from '@convoy/server/privacy';
 import { type EnrolmentService, LinkRedemptionError, LinkRedemptionFailure, type SharingService, TelegramSessions } from '@convoy/server/sharing';
 import { InvalidLocationError, InvalidLocationReason, UnknownDriverError, type TrackingService } from '@convoy/server/tracking';
+import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
+import type { InlineButton } from '../telegram/replier';
 import { DriverConversation } from './driver-conversation';
+import { MessageRateLimit } from './message-rate-limit';
 
 const user = { id: 42, isBot: false, username: 'jan', firstName: 'Jan', lastName: null, languageCode: 'en' };
 const T0 = 1_795_500_000;
@@ -45,14 +49,31 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
     unbind: jest.fn(),
   };
   const tracking = { ingest: jest.fn().mockResolvedValue('stored') };
+  const erasure = { erase: jest.fn().mockResolvedValue({}) };
+  const config = { telegram: { timeZone: 'UTC', messagesPerMinute: 30 } } as AppConfig;
   const conversation = new DriverConversation(
     enrolment as unknown as EnrolmentService,
     // the session rules themselves (sharing lib), over mocked sharing state and ingest
     new TelegramSessions(sharing as unknown as SharingService, tracking as unknown as TrackingService),
-    { telegram: { timeZone: 'UTC' } } as AppConfig,
+    config,
+    erasure as unknown as DriverErasureService,
+    new MessageRateLimit(config),
   );
-  const replier = { reply: async (text: string) => void replies.push(text) };
-  return { conversation, replier, replies, enrolment, sharing, tracking };
+  const buttons: InlineButton[][][] = [];
+  const replier = {
+    reply: async (text: string, options?: { inlineButtons?: InlineButton[][] }) => {
+      replies.push(text);
+      if (options?.inlineButtons) buttons.push(options.inlineButtons);
+    },
+  };
+  const answers: Array<string | undefined> = [];
+  const edits: string[] = [];
+  const responder = { answer: async (toast?: string) => void answers.push(toast), edit: async (text: string) => void edits.push(text) };
+  return { conversation, replier, replies, buttons, responder, answers, edits, enrolment, sharing, tracking, erasure };
+}
+
+function press(data: string): IncomingCallback {
+  return { updateId: 99, id: 'q1', from: { id: 42, isBot: false, languageCode: 'en' }, data, message: { chatId: 42, messageId: 77, chatType: 'private' } };
 }
 
 describe('DriverConversation', () => {
@@ -172,5 +193,52 @@ describe('DriverConversation', () => {
       expect(sharing.startLiveSharing).not.toHaveBeenCalled();
       expect(replies).toEqual([]);
     });
+  });
+
+  describe('/delete', () => {
+    it('asks first, with a confirm and a cancel button about this driver', async () => {
+      const { conversation, replier, replies, buttons, erasure } = setup();
+      await conversation.handle(message({ text: '/delete' }), replier);
+      expect(replies[0]).toContain('Erase your data as “Jan”?');
+      expect(buttons[0][0].map((b) => b.data)).toEqual(['erase:confirm:d1', 'erase:cancel:d1']);
+      expect(erasure.erase).not.toHaveBeenCalled();
+    });
+
+    it('erases on confirm, answers the press and replaces the question', async () => {
+      const driverId = '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b';
+      const { conversation, responder, answers, edits, erasure } = setup({ id: driverId, name: 'Jan' });
+      await conversation.handleCallback(press(`erase:confirm:${driverId}`), responder);
+      expect(erasure.erase).toHaveBeenCalledWith(driverId, 'driver');
+      expect(answers).toHaveLength(1);
+      expect(edits[0]).toContain('Your data was erased');
+    });
+
+    it('erases nothing on cancel, or when the question was about a driver the user no longer is', async () => {
+      const driverId = '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b';
+      const { conversation, responder, answers, edits, erasure } = setup({ id: 'another-driver', name: 'Jan' });
+      await conversation.handleCallback(press(`erase:cancel:${driverId}`), responder);
+      await conversation.handleCallback(press(`erase:confirm:${driverId}`), responder);
+      await conversation.handleCallback(press('something-else'), responder);
+      expect(erasure.erase).not.toHaveBeenCalled();
+      expect(edits).toEqual(['Nothing was erased.', expect.stringContaining('out of date')]);
+      expect(answers).toHaveLength(3);
+    });
+
+    it('tells a user who is not linked', async () => {
+      const { conversation, replier, replies } = setup(null);
+      await conversation.handle(message({ text: '/delete' }), replier);
+      expect(replies[0]).toContain('I don’t know you yet');
+    });
+  });
+
+  it('answers a flood of texts with one "slow down" and still stores every location', async () => {
+    const { conversation, replier, replies, tracking } = setup();
+    for (let i = 0; i < 60; i++) await conversation.handle(message({ updateId: i, text: '/status' }), replier);
+    for (let i = 0; i < 20; i++) {
+      await conversation.handle(message({ updateId: 100 + i, messageId: 200 + i, location: at(50 + i / 1000, 14) }), replier);
+    }
+    expect(replies.filter((r) => r.includes('too quickly'))).toHaveLength(1);
+    expect(replies.filter((r) => r.includes('not receiving') || r.includes('Your last check-in') || r.includes('receiving your live'))).toHaveLength(30);
+    expect(tracking.ingest).toHaveBeenCalledTimes(20);
   });
 });

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@convoy/server/config';
+import { DriverErasureService } from '@convoy/server/privacy';
 import { EnrolmentService, LinkRedemptionError, LinkRedemptionFailure, TelegramSessions, type TelegramIdentity } from '@convoy/server/sharing';
 import { messagesFor, type BotMessages } from '../messages/catalogue';
 import { formatClock } from '../messages/clock';
+import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
-import type { Replier } from '../telegram/replier';
+import type { CallbackResponder, Replier } from '../telegram/replier';
+import { MessageRateLimit } from './message-rate-limit';
 import { StartAttempts } from './start-attempts';
+
+/** Callback data of the /delete question's buttons: what was asked, and about which driver. */
+const ERASE_CALLBACK = /^erase:(confirm|cancel):([0-9a-f-]{36})$/;
 
 /**
  * What the bot does with each message from a driver. Storage failures propagate (the webhook then
@@ -19,6 +25,8 @@ export class DriverConversation {
     private readonly enrolment: EnrolmentService,
     private readonly sessions: TelegramSessions,
     private readonly config: AppConfig,
+    private readonly erasure: DriverErasureService,
+    private readonly rateLimit: MessageRateLimit,
   ) {}
 
   /** Times in replies: 24-hour, in TIME_ZONE, with the zone named. */
@@ -29,6 +37,12 @@ export class DriverConversation {
   async handle(message: IncomingMessage, replier: Replier): Promise<void> {
     if (!message.from || message.from.isBot) return;
     const t = messagesFor(message.from.languageCode);
+    if (!message.location && !message.edited) {
+      // locations are never limited (nor dropped); everything else a user sends is, per user
+      const verdict = this.rateLimit.check(message.from.id);
+      if (verdict === 'warn') return replier.reply(t.slowDown);
+      if (verdict === 'drop') return;
+    }
     if (message.chat.type !== 'private') {
       if (!message.edited && message.text?.startsWith('/start')) await replier.reply(t.groupChat);
       return;
@@ -48,6 +62,8 @@ export class DriverConversation {
         return this.stop(message, t, replier);
       case 'status':
         return this.status(message, t, replier);
+      case 'delete':
+        return this.askErase(message, t, replier);
       default:
         return replier.reply(t.help);
     }
@@ -84,6 +100,47 @@ export class DriverConversation {
     const result = await this.sessions.stop(senderOf(message).id);
     if (result === 'not-linked') return replier.reply(t.notLinked);
     await replier.reply(t.stopped, { removeKeyboard: true });
+  }
+
+  /** /delete: the driver leaves and is forgotten — after they confirm with a button. */
+  private async askErase(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {
+    const driver = await this.sessions.boundDriver(senderOf(message).id);
+    if (!driver) return replier.reply(t.notLinked);
+    await replier.reply(t.eraseConfirm(driver.name), {
+      inlineButtons: [
+        [
+          { text: t.eraseConfirmButton, data: `erase:confirm:${driver.id}` },
+          { text: t.eraseCancelButton, data: `erase:cancel:${driver.id}` },
+        ],
+      ],
+    });
+  }
+
+  /**
+   * A button press. Only the /delete question has buttons: "confirm" erases the driver the question
+   * was about — if the user is still bound to that driver (a question from before a re-bind or an
+   * erasure elsewhere erases nothing). Every press is answered.
+   */
+  async handleCallback(callback: IncomingCallback, responder: CallbackResponder): Promise<void> {
+    if (callback.from.isBot) return responder.answer();
+    const t = messagesFor(callback.from.languageCode);
+    const verdict = this.rateLimit.check(callback.from.id);
+    if (verdict !== 'pass') return responder.answer(verdict === 'warn' ? t.slowDown : undefined);
+    const match = callback.data?.match(ERASE_CALLBACK);
+    if (!match) return responder.answer();
+    const [, choice, driverId] = match;
+    if (choice === 'cancel') {
+      await responder.answer();
+      return responder.edit(t.eraseCancelled);
+    }
+    const driver = await this.sessions.boundDriver(callback.from.id);
+    if (!driver || driver.id !== driverId) {
+      await responder.answer();
+      return responder.edit(t.eraseOutdated);
+    }
+    await this.erasure.erase(driver.id, 'driver');
+    await responder.answer();
+    await responder.edit(t.erased);
   }
 
   private async status(message: IncomingMessage, t: BotMessages, replier: Replier): Promise<void> {

@@ -12,7 +12,7 @@ function texts(messages: BotMessages): Record<string, string> {
 
 /** What a driver acts on: commands, the 📎 path to live sharing, the status emoji. */
 function actionTokens(text: string): string[] {
-  return [...new Set(text.match(/\/(?:start|status|stop|help)\b|📎|✅|📍|📡/gu) ?? [])].sort();
+  return [...new Set(text.match(/\/(?:start|status|stop|delete|help)\b|📎|✅|📍|📡|🗑/gu) ?? [])].sort();
 }
 
 function sentenceCount(text: string): number {
@@ -46,6 +46,6 @@ describe('bot message catalogue', () => {
 
   it.each(SUPPORTED_LANGUAGES)('%s help lists every command a driver can send', (language) => {
     const help = messagesFor(language).help;
-    for (const command of ['/status', '/stop', '/help']) expect(help).toContain(command);
+    for (const command of ['/status', '/stop', '/delete', '/help']) expect(help).toContain(command);
   });
 });

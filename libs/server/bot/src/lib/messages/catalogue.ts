@@ -27,7 +27,14 @@ export interface BotMessages {
   help: string;
   unsupported: string;
   storageTrouble: string;
-  commands: { start: string; status: string; stop: string; help: string };
+  eraseConfirm: (name: string) => string;
+  eraseConfirmButton: string;
+  eraseCancelButton: string;
+  erased: string;
+  eraseCancelled: string;
+  eraseOutdated: string;
+  slowDown: string;
+  commands: { start: string; status: string; stop: string; delete: string; help: string };
 }
 
 const en: BotMessages = {
@@ -56,10 +63,24 @@ const en: BotMessages = {
   statusCheckIns: (last) => `📍 Your last check-in was at ${last}. Share your live location to be tracked continuously.`,
   statusNotSharing: 'Convoy is not receiving your location right now. Share your live location to be tracked.',
   help:
-    'Convoy shares your location with your dispatcher while you work.\n\n/status — is Convoy receiving my location?\n/stop — stop tracking\n/help — this message\n\nTo share: 📎 → Location → Share My Live Location.',
+    'Convoy shares your location with your dispatcher while you work.\n\n/status — is Convoy receiving my location?\n/stop — stop tracking\n/delete — leave and erase my data\n/help — this message\n\nTo share: 📎 → Location → Share My Live Location.',
   unsupported: 'I only understand locations. Send /help to see what I can do.',
   storageTrouble: 'Sorry, I could not save that just now. Please try again in a moment.',
-  commands: { start: 'Connect with a tracking link', status: 'Is Convoy receiving my location?', stop: 'Stop tracking', help: 'How this works' },
+  eraseConfirm: (name) =>
+    `Erase your data as “${name}”? Convoy deletes every location you sent, your Telegram name and account id. Your dispatcher only sees that a driver left. This cannot be undone.`,
+  eraseConfirmButton: '🗑 Yes, erase my data',
+  eraseCancelButton: 'Cancel',
+  erased: '✅ Your data was erased. Convoy no longer knows you. To be tracked again, open a new tracking link from your dispatcher.',
+  eraseCancelled: 'Nothing was erased.',
+  eraseOutdated: 'This question is out of date. Send /delete again if you want to erase your data.',
+  slowDown: 'You are sending messages too quickly. Please wait a minute; your locations are still received.',
+  commands: {
+    start: 'Connect with a tracking link',
+    status: 'Is Convoy receiving my location?',
+    stop: 'Stop tracking',
+    delete: 'Leave and erase my data',
+    help: 'How this works',
+  },
 };
 
 const de: BotMessages = {
@@ -90,10 +111,25 @@ const de: BotMessages = {
   statusCheckIns: (last) => `📍 Ihre letzte Standortmeldung war um ${last}. Teilen Sie Ihren Live-Standort, damit Sie laufend verfolgt werden.`,
   statusNotSharing: 'Convoy empfängt gerade keinen Standort von Ihnen. Teilen Sie Ihren Live-Standort.',
   help:
-    'Convoy teilt Ihren Standort während der Arbeit mit Ihrer Disposition.\n\n/status — empfängt Convoy meinen Standort?\n/stop — Tracking beenden\n/help — diese Hilfe\n\nZum Teilen: 📎 → Standort → Live-Standort teilen.',
+    'Convoy teilt Ihren Standort während der Arbeit mit Ihrer Disposition.\n\n/status — empfängt Convoy meinen Standort?\n/stop — Tracking beenden\n/delete — austreten und meine Daten löschen\n/help — diese Hilfe\n\nZum Teilen: 📎 → Standort → Live-Standort teilen.',
   unsupported: 'Ich verstehe nur Standorte. /help zeigt, was ich kann.',
   storageTrouble: 'Das konnte ich gerade nicht speichern. Bitte versuchen Sie es gleich noch einmal.',
-  commands: { start: 'Mit Tracking-Link verbinden', status: 'Empfängt Convoy meinen Standort?', stop: 'Tracking beenden', help: 'So funktioniert es' },
+  eraseConfirm: (name) =>
+    `Ihre Daten als „${name}“ löschen? Convoy löscht jeden gesendeten Standort, Ihren Telegram-Namen und Ihre Konto-ID. Ihre Disposition sieht nur, dass ein Fahrer gegangen ist. Das lässt sich nicht rückgängig machen.`,
+  eraseConfirmButton: '🗑 Ja, meine Daten löschen',
+  eraseCancelButton: 'Abbrechen',
+  erased:
+    '✅ Ihre Daten wurden gelöscht. Convoy kennt Sie nicht mehr. Um wieder verfolgt zu werden, öffnen Sie einen neuen Tracking-Link Ihrer Disposition.',
+  eraseCancelled: 'Es wurde nichts gelöscht.',
+  eraseOutdated: 'Diese Frage ist nicht mehr aktuell. Senden Sie /delete erneut, wenn Sie Ihre Daten löschen möchten.',
+  slowDown: 'Sie senden zu schnell Nachrichten. Bitte warten Sie eine Minute; Ihre Standorte kommen weiterhin an.',
+  commands: {
+    start: 'Mit Tracking-Link verbinden',
+    status: 'Empfängt Convoy meinen Standort?',
+    stop: 'Tracking beenden',
+    delete: 'Austreten und meine Daten löschen',
+    help: 'So funktioniert es',
+  },
 };
 
 const ru: BotMessages = {
@@ -124,10 +160,25 @@ const ru: BotMessages = {
   statusCheckIns: (last) => `📍 Ваша последняя отметка: ${last}. Включите трансляцию геопозиции, чтобы вас отслеживали непрерывно.`,
   statusNotSharing: 'Сейчас Convoy не получает ваше местоположение. Включите трансляцию геопозиции.',
   help:
-    'Convoy передаёт ваше местоположение диспетчеру во время работы.\n\n/status — получает ли Convoy мою геопозицию?\n/stop — остановить отслеживание\n/help — эта справка\n\nКак поделиться: 📎 → Геопозиция → «Транслировать геопозицию».',
+    'Convoy передаёт ваше местоположение диспетчеру во время работы.\n\n/status — получает ли Convoy мою геопозицию?\n/stop — остановить отслеживание\n/delete — уйти и удалить мои данные\n/help — эта справка\n\nКак поделиться: 📎 → Геопозиция → «Транслировать геопозицию».',
   unsupported: 'Я понимаю только геопозицию. /help — что я умею.',
   storageTrouble: 'Не удалось сохранить. Попробуйте ещё раз чуть позже.',
-  commands: { start: 'Подключиться по ссылке', status: 'Получает ли Convoy мою геопозицию?', stop: 'Остановить отслеживание', help: 'Как это работает' },
+  eraseConfirm: (name) =>
+    `Удалить ваши данные как «${name}»? Convoy удалит все отправленные вами геопозиции, ваше имя в Telegram и номер учётной записи. Диспетчер увидит только, что водитель ушёл. Это нельзя отменить.`,
+  eraseConfirmButton: '🗑 Да, удалить мои данные',
+  eraseCancelButton: 'Отмена',
+  erased:
+    '✅ Ваши данные удалены. Convoy вас больше не знает. Чтобы вас снова отслеживали, откройте новую ссылку от диспетчера.',
+  eraseCancelled: 'Ничего не удалено.',
+  eraseOutdated: 'Этот вопрос устарел. Отправьте /delete ещё раз, если хотите удалить свои данные.',
+  slowDown: 'Вы отправляете сообщения слишком часто. Подождите минуту; ваши геопозиции по-прежнему принимаются.',
+  commands: {
+    start: 'Подключиться по ссылке',
+    status: 'Получает ли Convoy мою геопозицию?',
+    stop: 'Остановить отслеживание',
+    delete: 'Уйти и удалить мои данные',
+    help: 'Как это работает',
+  },
 };
 
 const CATALOGUE: Record<string, BotMessages> = { en, de, ru };

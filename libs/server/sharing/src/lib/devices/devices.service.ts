@@ -27,10 +27,15 @@ export class DevicesService {
     private readonly tracking: TrackingService,
   ) {}
 
-  /** The driver of a presented key, or null (unknown, revoked, or not shaped like a key). */
+  /** The driver of a presented key, or null (unknown, revoked, the driver's data erased, or not shaped like a key). */
   async authenticate(key: unknown): Promise<DeviceDriver | null> {
     if (!looksLikeDeviceKey(key)) return null;
-    const device = await this.devices.findOne({ where: { keyHash: hashDeviceKey(key) }, select: { driverId: true, channel: true } });
+    const device = await this.devices
+      .createQueryBuilder('device')
+      .innerJoin(DriverEntity, 'driver', 'driver.id = device.driver_id AND driver.erased_at IS NULL')
+      .select(['device.driverId', 'device.channel'])
+      .where('device.key_hash = :hash', { hash: hashDeviceKey(key) })
+      .getOne();
     return device ? { driverId: device.driverId, channel: device.channel } : null;
   }
 
@@ -41,6 +46,11 @@ export class DevicesService {
     await repository.delete({ driverId });
     await repository.insert({ driverId, channel, keyHash: hash });
     return key;
+  }
+
+  /** Within an erasure's transaction: the driver's device key is forgotten (it stops working at once). */
+  async eraseDriverWithin(manager: EntityManager, driverId: string): Promise<void> {
+    await manager.getRepository(DeviceEntity).delete({ driverId });
   }
 
   /**

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DriverDto, JoinChannel } from '@convoy/contracts';
 import { type LinkEntity, LinkRedemptionError, LinkRedemptionFailure, LinksService } from '@convoy/server/links';
 import { DriverEntity, DriversService, TrackingService } from '@convoy/server/tracking';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { DevicesService } from '../devices/devices.service';
 import { SharingService, type TelegramIdentity } from '../sharing.service';
 
@@ -54,6 +54,10 @@ export class EnrolmentService {
     const change = await this.dataSource.transaction(async (manager) => {
       const link = await this.links.lockForRedemption(manager, token);
       if (!link) throw new LinkRedemptionError(LinkRedemptionFailure.Unknown);
+      // a driver who left and erased their data is never brought back by an old link, by any channel
+      if (await isErased(manager, link.redeemedDriverId ?? link.reservedDriverId)) {
+        throw new LinkRedemptionError(LinkRedemptionFailure.Revoked);
+      }
       if (link.redeemedAt) return this.reopen(manager, link, identity, now);
       if (link.revokedAt) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked);
       if (link.expiresAt <= now) throw new LinkRedemptionError(LinkRedemptionFailure.Expired);
@@ -114,8 +118,8 @@ export class EnrolmentService {
     if (link.revokedAt) throw new LinkRedemptionError(LinkRedemptionFailure.Revoked);
     if (link.expiresAt <= now) throw new LinkRedemptionError(LinkRedemptionFailure.Expired);
     const driver = await drivers.findOneBy({ id: driverId });
-    if (!driver || (driver.telegramUserId !== null && driver.telegramUserId !== userId)) {
-      throw new LinkRedemptionError(LinkRedemptionFailure.Revoked); // its driver was deleted (or taken)
+    if (!driver || driver.erasedAt !== null || (driver.telegramUserId !== null && driver.telegramUserId !== userId)) {
+      throw new LinkRedemptionError(LinkRedemptionFailure.Revoked); // its driver was deleted, erased (or taken)
     }
     const touched = [driverId];
     if (current) {
@@ -129,6 +133,11 @@ export class EnrolmentService {
     await drivers.save(withTelegram(driver, identity.telegram));
     return { enrolment: { driverId, outcome: 'resumed', deviceKey: null }, touched, telegramUserId: userId };
   }
+}
+
+/** The driver exists and its data was erased (the entry stays, without personal data). */
+async function isErased(manager: EntityManager, driverId: string): Promise<boolean> {
+  return manager.getRepository(DriverEntity).exists({ where: { id: driverId, erasedAt: Not(IsNull()) } });
 }
 
 function withTelegram(driver: DriverEntity, identity: TelegramIdentity): DriverEntity {

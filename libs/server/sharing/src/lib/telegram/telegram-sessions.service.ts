@@ -90,6 +90,12 @@ export class TelegramSessions {
     return 'stopped';
   }
 
+  /** The driver a Telegram user is bound to now (read from Postgres), or null: for /delete's question and answer. */
+  async boundDriver(userId: number): Promise<{ id: string; name: string } | null> {
+    const driver = await this.sharing.findByTelegramUser(userId);
+    return driver ? { id: driver.id, name: driver.name } : null;
+  }
+
   /** /status, by the one "is sharing" rule. */
   async status(userId: number, now = new Date()): Promise<TelegramStatus> {
     const driver = await this.sharing.findByTelegramUser(userId);

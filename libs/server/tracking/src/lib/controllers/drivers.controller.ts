@@ -1,15 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query, Res, StreamableFile } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiExtraModels,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { DriverDto, PositionHistoryDto } from '@convoy/contracts';
-import { ErrorResponseDto, RequireRole } from '@convoy/server/auth';
+import { MAX_HISTORY_RANGE_DAYS, type DriverDto, type PositionHistoryDto } from '@convoy/contracts';
+import { CurrentPrincipal, ErrorResponseDto, type Principal, RequireRole } from '@convoy/server/auth';
 import type { FastifyReply } from 'fastify';
 import { DriversService } from '../drivers.service';
 import {
@@ -18,8 +22,12 @@ import {
   PositionHistoryResponseDto,
   UpdateDriverDto,
 } from '../dto/driver.dto';
-import { toCsv, toGeoJson, toGpx } from '../export/position-export';
-import { PositionHistoryService } from '../position-history.service';
+import { ExportLimiter } from '../export/export-limiter';
+import { EXPORT_FORMATS } from '../export/position-export';
+import { PositionExportService } from '../export/position-export.service';
+import { PositionHistoryService, HISTORY_POINT_CAP } from '../position-history.service';
+import { positionRange } from '../position-range';
+import { exportRateLimited } from '../tracking.errors';
 
 @ApiTags('drivers')
 @Controller('api/drivers')
@@ -27,6 +35,8 @@ export class DriversController {
   constructor(
     private readonly drivers: DriversService,
     private readonly history: PositionHistoryService,
+    private readonly exports: PositionExportService,
+    private readonly exportLimiter: ExportLimiter,
   ) {}
 
   @Get()
@@ -49,6 +59,7 @@ export class DriversController {
   @ApiOperation({ summary: 'Rename a driver' })
   @ApiOkResponse({ type: DriverResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: '`DRIVER_ERASED`: an erased driver keeps no name' })
   rename(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateDriverDto): Promise<DriverDto> {
     return this.drivers.rename(id, body.name);
   }
@@ -66,7 +77,11 @@ export class DriversController {
   @Get(':id/positions')
   @ApiOperation({
     summary: 'Track for a time range (default: the last 24 h) as JSON, CSV, GPX or GeoJSON',
-    description: 'Ranges with more than 5,000 points are thinned evenly in time (first and last kept); `downsampled` says so.',
+    description:
+      `JSON (for the map) carries at most ${HISTORY_POINT_CAP.toLocaleString('en')} points: longer ranges are thinned evenly in time ` +
+      '(first and last kept), as `downsampled`, `maxPoints` and `thinningStep` say. csv, gpx and geojson contain every stored point ' +
+      `of the range, streamed. A range may span at most ${MAX_HISTORY_RANGE_DAYS} days (400 \`RANGE_TOO_LONG\`). ` +
+      'File exports are limited per user (`EXPORT_RATE_LIMIT` per minute, two at once; 429 `EXPORT_RATE_LIMITED` with Retry-After).',
   })
   @ApiExtraModels(PositionHistoryResponseDto)
   @ApiOkResponse({
@@ -78,20 +93,35 @@ export class DriversController {
       'application/geo+json': { schema: { type: 'object', example: { type: 'FeatureCollection', features: [] } } },
     },
   })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: '`RANGE_TOO_LONG`, `RANGE_INVALID` or `VALIDATION_FAILED`' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: '`EXPORT_RATE_LIMITED` (files only)' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponseDto, description: '`QUERY_TIMEOUT`: the database took longer than its statement timeout' })
   async positions(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PositionHistoryQueryDto,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PositionHistoryDto | string> {
-    const history = await this.history.history(id, query.from, query.to);
+  ): Promise<PositionHistoryDto | StreamableFile> {
     const format = query.format ?? 'json';
-    if (format === 'json') return history;
-    const driver = await this.drivers.get(id);
-    const file = format === 'csv' ? toCsv(history) : format === 'gpx' ? toGpx(history, driver.name) : toGeoJson(history, driver.name);
-    const filename = `${driver.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'driver'}-${history.from.slice(0, 10)}.${file.extension}`;
-    reply.header('content-type', file.contentType);
-    reply.header('content-disposition', `attachment; filename="${filename}"`);
-    return file.body;
+    if (format === 'json') return this.history.history(id, query.from, query.to);
+
+    positionRange(query.from, query.to); // a bad range is a 400, not a spent export
+    const admission = this.exportLimiter.admit(principal.user.id);
+    if (!admission.admitted) {
+      reply.header('retry-after', String(admission.retryAfterSeconds));
+      throw exportRateLimited(admission.retryAfterSeconds);
+    }
+    try {
+      const file = await this.exports.open(id, EXPORT_FORMATS[format], query.from, query.to);
+      file.stream.once('close', admission.done);
+      return new StreamableFile(file.stream, {
+        type: file.contentType,
+        disposition: `attachment; filename="${file.filename}"`,
+      });
+    } catch (error) {
+      admission.done();
+      throw error;
+    }
   }
 }

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DRIVER_CHANNELS,
+  DRIVER_ERASED_BY,
   DRIVER_STATUSES,
   POSITION_EXPORT_FORMATS,
   POSITION_SOURCES,
   type DriverChannel,
   type DriverDto,
+  type DriverErasedBy,
+  type EraseDriverRequest,
   type DriverStatus,
   type PositionDto,
   type PositionExportFormat,
@@ -110,6 +113,26 @@ export class DriverResponseDto implements DriverDto {
 
   @ApiProperty({ format: 'date-time', example: '2026-11-20T08:00:00.000Z' })
   createdAt!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'When the driver left and their data was erased (positions, Telegram identity, name, link notes); null while not erased',
+  })
+  erasedAt!: string | null;
+
+  @ApiProperty({ enum: DRIVER_ERASED_BY, enumName: 'DriverErasedBy', nullable: true, example: null })
+  erasedBy!: DriverErasedBy | null;
+}
+
+export class EraseDriverDto implements EraseDriverRequest {
+  @ApiProperty({ example: 'Jan Novák (truck 7)', maxLength: 120, description: "The driver's current name, typed to confirm" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  confirmName!: string;
 }
 
 export class UpdateDriverDto implements UpdateDriverRequest {
@@ -150,8 +173,14 @@ export class PositionHistoryResponseDto implements PositionHistoryDto {
   @ApiProperty({ example: 1440, description: 'Points in the range before downsampling' })
   total!: number;
 
-  @ApiProperty({ example: false, description: 'true when total exceeded the cap (5,000) and points were thinned evenly' })
+  @ApiProperty({ example: false, description: 'true when total exceeded the cap (`maxPoints`) and points were thinned evenly' })
   downsampled!: boolean;
+
+  @ApiProperty({ example: 5000, description: 'The most points a JSON answer carries; exports always contain every point' })
+  maxPoints!: number;
+
+  @ApiProperty({ example: 1, description: '1 = every point; n = every n-th point in time order, plus the last' })
+  thinningStep!: number;
 
   @ApiProperty({ type: PositionResponseDto, isArray: true })
   positions!: PositionResponseDto[];

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DriverChannel, PositionSource } from '@convoy/contracts';
+import type { DriverChannel, DriverErasedBy, PositionSource } from '@convoy/contracts';
 
 /** A tracked person, with their latest position kept on the row (the history is in `positions`). */
 @Entity({ name: 'drivers' })
@@ -80,6 +80,13 @@ export class DriverEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The driver's personal data was erased then; the row is what the dispatcher still sees. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
+  @Column({ name: 'erased_by', type: 'varchar', length: 16, nullable: true })
+  erasedBy!: DriverErasedBy | null;
 }
 
 /** Telegram ids exceed 2^31 but stay below 2^52: safe as JS numbers. */

@@ -1,39 +1,65 @@
-import type { PositionHistoryDto } from '@convoy/contracts';
-import { toCsv, toGeoJson, toGpx } from './position-export';
+import { CSV_EXPORT, type ExportPoint, type ExportSource, GEOJSON_EXPORT, GPX_EXPORT } from './position-export';
 
-const history: PositionHistoryDto = {
-  driverId: 'd1',
-  from: '2026-11-24T00:00:00.000Z',
-  to: '2026-11-24T23:59:59.999Z',
-  total: 2,
-  downsampled: false,
-  positions: [
-    { driverId: 'd1', latitude: 50.1, longitude: 14.4, accuracy: 8, heading: null, speed: 3.5, recordedAt: '2026-11-24T08:00:00.000Z', source: 'telegram-live' },
-    { driverId: 'd1', latitude: 50.2, longitude: 14.5, accuracy: null, heading: 90, speed: null, recordedAt: '2026-11-24T08:01:00.000Z', source: 'telegram-checkin' },
-  ],
-};
+const points: ExportPoint[] = [
+  { latitude: 50.1, longitude: 14.4, accuracy: 8, heading: null, speed: 3.5, recorded_at: new Date('2026-11-24T08:00:00.000Z'), source: 'telegram-live' },
+  { latitude: 50.2, longitude: 14.5, accuracy: null, heading: 90, speed: null, recorded_at: new Date('2026-11-24T08:01:00.000Z'), source: 'telegram-checkin' },
+];
+
+function sourceOf(list: ExportPoint[], driverName = 'Jan'): ExportSource {
+  return {
+    driverId: 'd1',
+    driverName,
+    from: new Date('2026-11-24T00:00:00.000Z'),
+    to: new Date('2026-11-24T23:59:59.999Z'),
+    total: list.length,
+    points: async function* () {
+      yield* list;
+    },
+  };
+}
+
+async function text(chunks: AsyncIterable<string>): Promise<string> {
+  let out = '';
+  for await (const chunk of chunks) out += chunk;
+  return out;
+}
 
 describe('position export', () => {
-  it('writes CSV with a header and one row per position', () => {
-    const lines = toCsv(history).body.trim().split('\n');
+  it('writes CSV with a header and one row per position', async () => {
+    const lines = (await text(CSV_EXPORT.render(sourceOf(points)))).trim().split('\n');
     expect(lines[0]).toBe('recorded_at,latitude,longitude,accuracy_m,speed_mps,heading_deg,source');
     expect(lines[1]).toBe('2026-11-24T08:00:00.000Z,50.1,14.4,8,3.5,,telegram-live');
     expect(lines).toHaveLength(3);
   });
 
-  it('writes a GPX 1.1 track whose name is escaped', () => {
-    const gpx = toGpx(history, 'Jan & <Truck 7>').body;
+  it('writes every row of a range larger than one batch', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => ({ ...points[0], latitude: i / 1000 }));
+    const lines = (await text(CSV_EXPORT.render(sourceOf(many)))).trim().split('\n');
+    expect(lines).toHaveLength(2501);
+    expect(lines[2500]).toContain(',2.499,');
+  });
+
+  it('writes a GPX 1.1 track whose name is escaped', async () => {
+    const gpx = await text(GPX_EXPORT.render(sourceOf(points, 'Jan & <Truck 7>')));
     expect(gpx).toContain('<gpx version="1.1" creator="Convoy" xmlns="http://www.topografix.com/GPX/1/1"');
     expect(gpx).toContain('<name>Jan &amp; &lt;Truck 7&gt;</name>');
     expect(gpx.match(/<trkpt lat="50.1" lon="14.4">/g)).toHaveLength(1);
     expect(gpx).toContain('<time>2026-11-24T08:01:00.000Z</time>');
+    expect(gpx.trim().endsWith('</gpx>')).toBe(true);
   });
 
-  it('writes GeoJSON with [lon, lat] order: a LineString and one Point per position', () => {
-    const geo = JSON.parse(toGeoJson(history, 'Jan').body);
+  it('writes GeoJSON with [lon, lat] order: a LineString and one Point per position', async () => {
+    const geo = JSON.parse(await text(GEOJSON_EXPORT.render(sourceOf(points))));
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features[0].geometry).toEqual({ type: 'LineString', coordinates: [[14.4, 50.1], [14.5, 50.2]] });
     expect(geo.features).toHaveLength(3);
     expect(geo.features[2].properties).toMatchObject({ heading: 90, source: 'telegram-checkin' });
+  });
+
+  it('keeps GeoJSON valid (RFC 7946) for one point and for none: no LineString of fewer than two positions', async () => {
+    const one = JSON.parse(await text(GEOJSON_EXPORT.render(sourceOf(points.slice(0, 1)))));
+    expect(one.features).toEqual([expect.objectContaining({ geometry: { type: 'Point', coordinates: [14.4, 50.1] } })]);
+    const none = JSON.parse(await text(GEOJSON_EXPORT.render(sourceOf([]))));
+    expect(none).toMatchObject({ type: 'FeatureCollection', features: [] });
   });
 });

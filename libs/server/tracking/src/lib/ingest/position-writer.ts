@@ -163,6 +163,8 @@ const DEADLOCK_DETECTED = '40P01';
  * run, once, on the statement's snapshot; `outcome` reads the INSERT's RETURNING so a duplicate
  * (a redelivered Telegram update, or a device's point resent: same driver and time) never moves the
  * latest position. Rows missing from the result had no (bound) driver.
+ * `FOR KEY SHARE` (what the foreign key takes anyway) makes a batch racing a driver's erasure wait
+ * for it and re-read the erased row: nothing is stored for a driver once their data is erased.
  */
 const WRITE_BATCH_SQL = `
   WITH x AS (
@@ -174,7 +176,8 @@ const WRITE_BATCH_SQL = `
   ), known AS (
     SELECT x.*
       FROM x JOIN drivers d ON d.id = x.driver_id
-     WHERE x.telegram_user_id IS NULL OR d.telegram_user_id = x.telegram_user_id
+     WHERE (x.telegram_user_id IS NULL OR d.telegram_user_id = x.telegram_user_id) AND d.erased_at IS NULL
+       FOR KEY SHARE OF d
   ), inserted AS (
     INSERT INTO positions (driver_id, latitude, longitude, accuracy, heading, speed, battery, altitude, recorded_at, source,
                            telegram_update_id)
