@@ -47,15 +47,22 @@ describe('the log of a routine drain', () => {
       expect((await client.get('/health/ready')).status).toBe(200);
       fresh.api.process.kill('SIGTERM');
       // a readiness probe every 100 ms, as a load balancer does, until the server stops answering
+      // (kept-alive connections would hold the server's close open: each 503 says `Connection: close`)
       let unready = 0;
+      const keptAlive: string[] = [];
       for (;;) {
-        const status = await client.get('/health/ready').then((r) => r.status, () => null);
-        if (status === null) break;
-        if (status === 503) unready++;
+        const answer = await fetch(`${fresh.api.baseUrl}/health/ready`).catch(() => null);
+        if (answer === null) break;
+        await answer.arrayBuffer();
+        if (answer.status === 503) {
+          unready++;
+          if (answer.headers.get('connection') !== 'close') keptAlive.push(String(answer.headers.get('connection')));
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(await fresh.api.exited).toBe(0);
       expect(unready).toBeGreaterThan(5);
+      expect(keptAlive).toEqual([]);
 
       expect(stdout).not.toContain(String.fromCharCode(27)); // ESC starts every ANSI colour code
       const lines = stdout.split('\n').filter((line) => line.startsWith('{'));

@@ -71,6 +71,7 @@ async function bootstrap(): Promise<void> {
       dashboardDir: resolve(__dirname, '../dashboard/browser'),
       withoutSecurityHeaders: [`/${WEBHOOK_PATH}`, ...GPS_APP_INGEST_PATHS.map((path) => `/${path}`)],
     });
+    closeKeptAliveConnectionsWhileDraining(app);
     const live = new LiveAdapter(app);
     await live.connect();
     app.useWebSocketAdapter(live);
@@ -92,6 +93,22 @@ async function bootstrap(): Promise<void> {
       firstSignIn: app.get(FirstAdminService).firstSignIn,
     }),
   );
+}
+
+/**
+ * While draining, every answer says `Connection: close`: a client (or proxy) that keeps its
+ * connection alive and keeps sending — a readiness probe every 100 ms — would otherwise hold the
+ * server's close open until the shutdown deadline. It reconnects, and lands on another instance.
+ */
+function closeKeptAliveConnectionsWhileDraining(app: NestFastifyApplication): void {
+  const readiness = app.get(ReadinessState);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply, payload) => {
+      if (readiness.draining) reply.header('connection', 'close');
+      return payload;
+    });
 }
 
 function loadConfigOrExit(): AppConfig {
