@@ -57,12 +57,12 @@ export default [
             },
             {
               sourceTag: 'feature:tracking',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'feature:events', 'type:contracts'],
             },
             {
               // driver data rights: erasure and retention across drivers, positions and links
               sourceTag: 'feature:privacy',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:metrics',
@@ -74,7 +74,7 @@ export default [
             },
             {
               sourceTag: 'feature:live',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:sharing',
@@ -85,6 +85,7 @@ export default [
                 'feature:links',
                 'feature:tracking',
                 'feature:metrics',
+                'feature:events',
                 'type:contracts',
               ],
             },
@@ -99,21 +100,27 @@ export default [
                 'feature:tracking',
                 'feature:privacy',
                 'feature:metrics',
+                'feature:events',
                 'type:contracts',
               ],
             },
             {
               sourceTag: 'feature:gps-apps',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:places',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
             },
             {
               // reports read positions and drivers by SQL (no import of tracking) and name places
               sourceTag: 'feature:reports',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'type:contracts'],
+            },
+            {
+              // the outbox and its dispatcher: producers append in their own transactions, consumers register
+              sourceTag: 'feature:events',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:metrics', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

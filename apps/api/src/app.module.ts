@@ -9,6 +9,7 @@ import { LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
+import { EventsModule } from '@convoy/server/events';
 import { MetricsModule } from '@convoy/server/metrics';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
@@ -34,6 +35,7 @@ export class AppModule {
           statementTimeoutMs: options.config.statementTimeoutMs,
         }),
         ScheduleModule.forRoot(),
+        EventsModule,
         AuthModule,
         HealthModule,
         HttpModule,

@@ -15,3 +15,8 @@ export * from './lib/join';
 export * from './lib/geo';
 export * from './lib/places';
 export * from './lib/reports';
+export * from './lib/events';
+export * from './lib/visits';
+export * from './lib/notifications';
+export * from './lib/webhooks';
+export * from './lib/messages';

@@ -1,4 +1,5 @@
 import type { DriverChannel } from './join';
+import type { CurrentPlaceDto } from './visits';
 
 /**
  * live: a position arrived within 2 × the expected interval (AUTO_TRACK_INTERVAL);
@@ -63,6 +64,10 @@ export interface DriverDto {
   erasedAt: string | null;
   /** Who erased it: the driver themselves (bot `/delete`) or a dispatcher. null while not erased. */
   erasedBy: DriverErasedBy | null;
+  /** The driver's open visit (issue #9): at this place since; null when at none. */
+  currentPlace: CurrentPlaceDto | null;
+  /** The driver's messages no dispatcher has read yet (issue #10). */
+  unreadMessages: number;
 }
 
 export const DRIVER_ERASED_BY = ['driver', 'dispatcher'] as const;

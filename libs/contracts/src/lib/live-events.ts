@@ -1,4 +1,7 @@
 import type { DriverDto, PositionDto } from './drivers';
+import type { MessageDto } from './messages';
+import type { NotificationDto } from './notifications';
+import type { VisitChange } from './visits';
 
 /** Socket.IO namespace of the live feed. Authenticate with the session cookie or `auth: {token}`. */
 export const LIVE_NAMESPACE = '/live';
@@ -43,6 +46,12 @@ export interface LiveServerToClientEvents {
   driver: (change: DriverChange) => void;
   /** The socket's session or token stopped being valid; the server disconnects right after. */
   revoked: (event: { reason: LiveRevocationReason }) => void;
+  /** Arrivals and departures as they are committed (issue #9), for the activity feed. */
+  visits: (changes: VisitChange[]) => void;
+  /** New entries of this user's notifications inbox (issue #10): only the recipient's sockets get them. */
+  notifications: (notifications: NotificationDto[]) => void;
+  /** New messages and status changes (sent → delivered/failed, read), to every dispatcher's socket. */
+  messages: (messages: MessageDto[]) => void;
 }
 
 /** Dashboard → server events: none yet (the feed is read-only). */

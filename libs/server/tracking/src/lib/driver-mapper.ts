@@ -51,6 +51,8 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
     createdAt: driver.createdAt.toISOString(),
     erasedAt: driver.erasedAt?.toISOString() ?? null,
     erasedBy: driver.erasedBy ?? null,
+    currentPlace: null, // wired by visit detection (issue #9)
+    unreadMessages: 0, // wired by messages (issue #10)
   };
 }
 

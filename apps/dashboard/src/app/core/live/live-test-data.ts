@@ -29,6 +29,8 @@ export function driverDto(id: string, overrides: Partial<DriverDto> = {}): Drive
     createdAt: '2026-01-01T00:00:00.000Z',
     erasedAt: null,
     erasedBy: null,
+    currentPlace: null,
+    unreadMessages: 0,
     ...overrides,
   };
 }

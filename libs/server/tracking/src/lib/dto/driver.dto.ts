@@ -5,6 +5,7 @@ import {
   DRIVER_STATUSES,
   POSITION_EXPORT_FORMATS,
   POSITION_SOURCES,
+  type CurrentPlaceDto,
   type DriverChannel,
   type DriverDto,
   type DriverErasedBy,
@@ -68,6 +69,17 @@ export class TelegramIdentityResponseDto implements TelegramIdentityDto {
   languageCode!: string | null;
 }
 
+export class CurrentPlaceResponseDto implements CurrentPlaceDto {
+  @ApiProperty({ format: 'uuid', example: '3f0c2a9e-5b6d-4c7e-8f90-1a2b3c4d5e6f', description: "The place's id" })
+  id!: string;
+
+  @ApiProperty({ example: 'Depot North' })
+  name!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-24T08:31:00.000Z', description: 'The arrival' })
+  since!: string;
+}
+
 export class DriverResponseDto implements DriverDto {
   @ApiProperty({ format: 'uuid', example: '9b2f8a3e-1c4d-4e5f-8a6b-7c8d9e0f1a2b' })
   id!: string;
@@ -125,6 +137,16 @@ export class DriverResponseDto implements DriverDto {
 
   @ApiProperty({ enum: DRIVER_ERASED_BY, enumName: 'DriverErasedBy', nullable: true, example: null })
   erasedBy!: DriverErasedBy | null;
+
+  @ApiProperty({
+    type: CurrentPlaceResponseDto,
+    nullable: true,
+    description: "The driver's open visit: at this place since the arrival, whatever the status; null when at none",
+  })
+  currentPlace!: CurrentPlaceResponseDto | null;
+
+  @ApiProperty({ example: 0, description: "The driver's replies no dispatcher has read yet" })
+  unreadMessages!: number;
 }
 
 export class EraseDriverDto implements EraseDriverRequest {

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventConsumers } from './event-consumers';
+import { EventDispatcher } from './event-dispatcher';
+import { EVENTS_ENTITIES } from './events.schema';
+
+/**
+ * The event stream (issue #10): the `events` outbox table producers append to in their own
+ * transactions (`appendEvents`), and the dispatcher that hands each event once to every registered
+ * consumer. Global: producers in any lib inject `EventDispatcher` to nudge it after their commit.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(EVENTS_ENTITIES)],
+  providers: [EventConsumers, EventDispatcher],
+  exports: [EventConsumers, EventDispatcher],
+})
+export class EventsModule {}
