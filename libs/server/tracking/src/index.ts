@@ -6,6 +6,7 @@ export * from './lib/tracking.errors';
 export * from './lib/ingest/location-validation';
 export * from './lib/ingest/position-row';
 export * from './lib/ingest/position-writer';
+export * from './lib/ingest/position-commit-participants';
 export { DriverResponseDto, EraseDriverDto } from './lib/dto/driver.dto';
 export * from './lib/entities/driver.entity';
 export * from './lib/driver-mapper';

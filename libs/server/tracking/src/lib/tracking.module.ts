@@ -4,6 +4,7 @@ import { DriversController } from './controllers/drivers.controller';
 import { DriversService } from './drivers.service';
 import { ExportLimiter } from './export/export-limiter';
 import { PositionExportService } from './export/position-export.service';
+import { PositionCommitParticipants } from './ingest/position-commit-participants';
 import { PositionWriter } from './ingest/position-writer';
 import { PositionHistoryService } from './position-history.service';
 import { RetentionJob } from './retention.job';
@@ -15,6 +16,7 @@ import { TrackingService } from './tracking.service';
   imports: [TypeOrmModule.forFeature(TRACKING_ENTITIES)],
   controllers: [DriversController],
   providers: [
+    PositionCommitParticipants,
     PositionWriter,
     TrackingService,
     DriversService,
@@ -23,6 +25,6 @@ import { TrackingService } from './tracking.service';
     ExportLimiter,
     RetentionJob,
   ],
-  exports: [TypeOrmModule, TrackingService, DriversService, PositionWriter],
+  exports: [TypeOrmModule, TrackingService, DriversService, PositionWriter, PositionCommitParticipants],
 })
 export class TrackingModule {}

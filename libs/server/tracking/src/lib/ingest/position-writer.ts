@@ -1,9 +1,11 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
+import { appendEvents, EventDispatcher } from '@convoy/server/events';
 import { ConvoyMetrics } from '@convoy/server/metrics';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import { PositionCommitParticipants, type PositionCommitContribution } from './position-commit-participants';
 import type { PositionRow, WriteOutcome } from './position-row';
 
 /** Rows per statement: large enough to amortise a commit, small enough to keep latency flat. */
@@ -34,6 +36,8 @@ export class PositionWriter implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metrics: ConvoyMetrics,
+    @Optional() private readonly participants: PositionCommitParticipants = new PositionCommitParticipants(),
+    @Optional() private readonly dispatcher: EventDispatcher | null = null,
   ) {}
 
   write(row: PositionRow): Promise<WriteOutcome> {
@@ -122,27 +126,69 @@ export class PositionWriter implements OnApplicationShutdown {
       sent.push(i);
     });
 
-    const known = await this.runBatchStatement(columns(rows, sent));
-    const knownRows = new Map(known.map((row) => [row.i, row.duplicate]));
-    return outcomes.map((outcome, i) => {
-      if (outcome) return outcome;
-      const duplicate = knownRows.get(i);
-      if (duplicate === undefined) return 'unknown-driver';
-      if (duplicate) return 'duplicate'; // stored by an earlier delivery of the same update
-      return rows[i].persist ? 'stored' : 'latest-only';
+    const settle = (known: Array<{ i: number; duplicate: boolean }>): WriteOutcome[] => {
+      const knownRows = new Map(known.map((row) => [row.i, row.duplicate]));
+      return outcomes.map((outcome, i) => {
+        if (outcome) return outcome;
+        const duplicate = knownRows.get(i);
+        if (duplicate === undefined) return 'unknown-driver';
+        if (duplicate) return 'duplicate'; // stored by an earlier delivery of the same update
+        return rows[i].persist ? 'stored' : 'latest-only';
+      });
+    };
+    return this.runBatch(columns(rows, sent), (known) => {
+      const settled = settle(known);
+      return { outcomes: settled, accepted: rows.filter((_, i) => settled[i] === 'stored' || settled[i] === 'latest-only') };
     });
   }
 
   /**
    * A named prepared statement: each pooled connection parses and plans it once, then every batch
-   * sends only its parameters (the statement is the hot path's only query).
+   * sends only its parameters. Without commit participants the statement is its own transaction (one
+   * round trip); with them, BEGIN … the statement, each participant, the outbox append … COMMIT.
    */
-  private async runBatchStatement(values: unknown[]): Promise<Array<{ i: number; duplicate: boolean }>> {
+  private async runBatch(
+    values: unknown[],
+    settle: (known: Array<{ i: number; duplicate: boolean }>) => { outcomes: WriteOutcome[]; accepted: PositionRow[] },
+  ): Promise<WriteOutcome[]> {
+    const participants = this.participants.list();
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
-      const result = await client.query<{ i: number; duplicate: boolean }>({ name: WRITE_BATCH_STATEMENT, text: WRITE_BATCH_SQL, values });
-      return result.rows;
+      if (participants.length === 0) {
+        const result = await client.query<{ i: number; duplicate: boolean }>({ name: WRITE_BATCH_STATEMENT, text: WRITE_BATCH_SQL, values });
+        return settle(result.rows).outcomes;
+      }
+      const contributions: PositionCommitContribution[] = [];
+      let appended = 0;
+      await client.query('BEGIN');
+      let outcomes: WriteOutcome[];
+      try {
+        const result = await client.query<{ i: number; duplicate: boolean }>({ name: WRITE_BATCH_STATEMENT, text: WRITE_BATCH_SQL, values });
+        const settled = settle(result.rows);
+        outcomes = settled.outcomes;
+        if (settled.accepted.length > 0) {
+          for (const participant of participants) {
+            const contribution = await participant.withinCommit(settled.accepted, client);
+            if (contribution) contributions.push(contribution);
+          }
+          const events = contributions.flatMap((contribution) => contribution.events ?? []);
+          appended = (await appendEvents(client, events)).length;
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      for (const contribution of contributions) {
+        try {
+          contribution.afterCommit?.();
+        } catch (error) {
+          this.logger.warn(`After a position commit: ${(error as Error).message}`);
+        }
+      }
+      if (appended > 0) this.dispatcher?.nudge();
+      return outcomes;
     } finally {
       await runner.release();
     }
