@@ -4,3 +4,4 @@ export * from './lib/event-outbox';
 export * from './lib/event-consumers';
 export * from './lib/event-dispatcher';
 export type { EventEntity } from './lib/entities/event.entity';
+export * from './lib/admin-notices';

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminNotices } from './admin-notices';
 import { EventConsumers } from './event-consumers';
 import { EventDispatcher } from './event-dispatcher';
 import { EVENTS_ENTITIES } from './events.schema';
@@ -12,7 +13,7 @@ import { EVENTS_ENTITIES } from './events.schema';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(EVENTS_ENTITIES)],
-  providers: [EventConsumers, EventDispatcher],
-  exports: [EventConsumers, EventDispatcher],
+  providers: [EventConsumers, EventDispatcher, AdminNotices],
+  exports: [EventConsumers, EventDispatcher, AdminNotices],
 })
 export class EventsModule {}
