@@ -62,7 +62,7 @@ export default [
             {
               // driver data rights: erasure and retention across drivers, positions and links
               sourceTag: 'feature:privacy',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:events', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:events', 'feature:messages', 'type:contracts'],
             },
             {
               sourceTag: 'feature:metrics',
@@ -74,7 +74,7 @@ export default [
             },
             {
               sourceTag: 'feature:live',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'feature:messages', 'type:contracts'],
             },
             {
               sourceTag: 'feature:sharing',
@@ -101,6 +101,7 @@ export default [
                 'feature:privacy',
                 'feature:metrics',
                 'feature:events',
+                'feature:messages',
                 'type:contracts',
               ],
             },
@@ -121,6 +122,11 @@ export default [
               // the outbox and its dispatcher: producers append in their own transactions, consumers register
               sourceTag: 'feature:events',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:metrics', 'type:contracts'],
+            },
+            {
+              // dispatcher ↔ driver messages: threads, the join page's side, durable Telegram delivery (the bot registers the transport)
+              sourceTag: 'feature:messages',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

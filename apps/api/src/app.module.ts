@@ -10,6 +10,7 @@ import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { EventsModule } from '@convoy/server/events';
+import { MessagesModule } from '@convoy/server/messages';
 import { MetricsModule } from '@convoy/server/metrics';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
@@ -46,6 +47,7 @@ export class AppModule {
         GpsAppsModule,
         PlacesModule,
         ReportsModule,
+        MessagesModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

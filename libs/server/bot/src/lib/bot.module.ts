@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
+import { MessagesModule } from '@convoy/server/messages';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
@@ -8,6 +9,8 @@ import { BotLauncher } from './bot-launcher.service';
 import { BotStatus } from './bot-status';
 import { BotUpdate } from './bot.update';
 import { DriverConversation } from './conversation/driver-conversation';
+import { DriverReplies } from './dispatch/driver-replies';
+import { TelegramMessageSender } from './dispatch/telegram-message-sender';
 import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
 import { TelegramPollingService } from './telegram-polling.service';
@@ -31,9 +34,10 @@ export class BotModule {
         TrackingModule,
         SharingModule,
         PrivacyModule,
+        MessagesModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],
-      providers: [BotStatus, BotUpdate, DriverConversation, MessageRateLimit, TelegramPollingService, BotLauncher, ShareAgainNotifier],
+      providers: [BotStatus, BotUpdate, DriverConversation, MessageRateLimit, TelegramPollingService, BotLauncher, ShareAgainNotifier, DriverReplies, TelegramMessageSender],
       exports: [BotStatus],
     };
   }

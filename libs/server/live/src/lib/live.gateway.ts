@@ -12,6 +12,7 @@ import {
 } from '@convoy/contracts';
 import { AuthenticationService } from '@convoy/server/auth';
 import { AppConfig } from '@convoy/server/config';
+import { MessagesService } from '@convoy/server/messages';
 import { ConvoyMetrics } from '@convoy/server/metrics';
 import { DriversService, TrackingService } from '@convoy/server/tracking';
 import type { Subscription } from 'rxjs';
@@ -46,6 +47,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly metrics: ConvoyMetrics,
     private readonly revocations: LiveRevocations,
     private readonly config: AppConfig,
+    private readonly messages: MessagesService,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -59,6 +61,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         for (const at of receivedAt) this.metrics.ingestToBroadcast.observe((now - at) / 1000);
       }),
       this.drivers.changes$.subscribe((change) => namespace.to(FLEET_ROOM).emit('driver', change)),
+      this.messages.changes$.subscribe((messages) => namespace.to(FLEET_ROOM).emit('messages', messages)),
     );
   }
 

@@ -52,7 +52,7 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
     erasedAt: driver.erasedAt?.toISOString() ?? null,
     erasedBy: driver.erasedBy ?? null,
     currentPlace: null, // wired by visit detection (issue #9)
-    unreadMessages: 0, // wired by messages (issue #10)
+    unreadMessages: driver.unreadMessages ?? 0,
   };
 }
 

@@ -86,6 +86,7 @@ export class DriversService {
       channel: null,
       lastRecordedAt: null,
       lastSource: null,
+      unreadMessages: 0, // the messages go with the rest (messages lib, same transaction)
       erasedAt: driver.erasedAt ?? at,
       erasedBy: driver.erasedBy ?? by,
     };
@@ -145,6 +146,17 @@ export class DriversService {
       this.publish(created);
     }
     return names.map((name) => byName.get(name) as DriverEntity);
+  }
+
+  /**
+   * Within the messages lib's transaction (which holds the driver's row lock): the number of the
+   * driver's replies no dispatcher has read. Returns the driver as it now is, for `publish` after commit.
+   */
+  async setUnreadMessagesWithin(manager: EntityManager, id: string, count: number): Promise<DriverEntity> {
+    await manager.update(DriverEntity, { id }, { unreadMessages: count });
+    const driver = await manager.findOneBy(DriverEntity, { id });
+    if (!driver) throw driverNotFound();
+    return driver;
   }
 
   async entity(id: string): Promise<DriverEntity> {

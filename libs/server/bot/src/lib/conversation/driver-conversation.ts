@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '@convoy/server/config';
 import { DriverErasureService } from '@convoy/server/privacy';
 import { EnrolmentService, LinkRedemptionError, LinkRedemptionFailure, TelegramSessions, type TelegramIdentity } from '@convoy/server/sharing';
+import { isQuickReplyCallback } from '../dispatch/dispatch-format';
+import { DriverReplies } from '../dispatch/driver-replies';
 import { messagesFor, type BotMessages } from '../messages/catalogue';
 import { formatClock } from '../messages/clock';
 import type { IncomingCallback } from '../telegram/incoming-callback';
@@ -27,6 +29,8 @@ export class DriverConversation {
     private readonly config: AppConfig,
     private readonly erasure: DriverErasureService,
     private readonly rateLimit: MessageRateLimit,
+    /** Replies to dispatchers' messages (text outside commands, quick-reply taps). */
+    @Optional() private readonly replies?: DriverReplies,
   ) {}
 
   /** Times in replies: 24-hour, in TIME_ZONE, with the zone named. */
@@ -51,6 +55,7 @@ export class DriverConversation {
     if (message.edited) return;
     const command = message.text?.match(/^\/([a-z]+)(?:@\w+)?(?:\s+(\S+))?/i);
     if (command) return this.onCommand(command[1].toLowerCase(), command[2] ?? null, message, t, replier);
+    if (this.replies && (await this.replies.onText(message, replier))) return;
     await replier.reply(t.unsupported);
   }
 
@@ -126,6 +131,7 @@ export class DriverConversation {
     const t = messagesFor(callback.from.languageCode);
     const verdict = this.rateLimit.check(callback.from.id);
     if (verdict !== 'pass') return responder.answer(verdict === 'warn' ? t.slowDown : undefined);
+    if (this.replies && isQuickReplyCallback(callback.data)) return this.replies.onTap(callback, responder);
     const match = callback.data?.match(ERASE_CALLBACK);
     if (!match) return responder.answer();
     const [, choice, driverId] = match;

@@ -87,6 +87,10 @@ export class DriverEntity {
 
   @Column({ name: 'erased_by', type: 'varchar', length: 16, nullable: true })
   erasedBy!: DriverErasedBy | null;
+
+  /** The driver's replies no dispatcher has read yet; kept by the messages lib in its transactions. */
+  @Column({ name: 'unread_messages', type: 'integer', default: 0 })
+  unreadMessages!: number;
 }
 
 /** Telegram ids exceed 2^31 but stay below 2^52: safe as JS numbers. */
