@@ -135,6 +135,8 @@ describe('OpenAPI', () => {
       'POST /api/join/{token}',
       'POST /api/track',
       'DELETE /api/track',
+      'GET /api/track/messages',
+      'POST /api/track/messages/{messageId}/reply',
       'GET /ingest/osmand',
       'POST /ingest/osmand',
       'POST /ingest/owntracks',
