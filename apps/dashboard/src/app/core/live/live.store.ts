@@ -21,6 +21,7 @@ import { API } from '../http/api-paths';
 import { DriversApi } from './drivers-api';
 import { FRAME_SCHEDULER } from './frame-scheduler';
 import { LIVE_CHANNEL, type LiveChannel } from './live-channel';
+import { MessageFeed } from '../messages/message-feed';
 import type { LiveDriver, LiveFleet } from './live-driver';
 import { LiveState } from './live-state';
 import { RECONNECT } from './socket-io-channel';
@@ -84,6 +85,7 @@ export class LiveStore {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private statusTimer: ReturnType<typeof setInterval> | undefined;
   private readonly fetching = new Set<string>();
+  private readonly messageFeed = inject(MessageFeed);
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());
@@ -106,6 +108,7 @@ export class LiveStore {
       },
       positions: (batch) => this.enqueue({ kind: 'positions', batch }),
       driver: (change) => this.enqueue({ kind: 'change', change }),
+      messages: (messages) => this.messageFeed.push(messages),
     });
     this.statusTimer = setInterval(() => this.enqueue({ kind: 'tick' }), STATUS_RECOMPUTE_MS);
   }

@@ -25,6 +25,7 @@ import { DeleteDriverDialog } from './delete-driver-dialog';
 import { DisconnectDevice } from './disconnect-device';
 import { EraseDriverDialog } from './erase-driver-dialog';
 import { DriverNameEditor } from './driver-name-editor';
+import { MessageThread } from './message-thread';
 import { TrackSection } from './track-section';
 
 /**
@@ -34,7 +35,7 @@ import { TrackSection } from './track-section';
  */
 @Component({
   selector: 'cv-driver-panel',
-  imports: [StatusBadge, ChannelBadge, DriverNameEditor, TrackSection, DeleteDriverDialog, EraseDriverDialog, DisconnectDevice, CloseIcon],
+  imports: [StatusBadge, ChannelBadge, DriverNameEditor, TrackSection, MessageThread, DeleteDriverDialog, EraseDriverDialog, DisconnectDevice, CloseIcon],
   templateUrl: './driver-panel.html',
   styleUrl: './driver-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,6 +58,8 @@ export class DriverPanel {
   protected readonly canEdit = computed(() => this.auth.user() !== null && this.auth.can('dispatcher'));
   /** Loaded, and this id is not a driver we can see. */
   protected readonly missing = signal(false);
+  /** The "Message" section is open (it marks the driver's replies read). */
+  protected readonly messagesOpen = signal(false);
   protected readonly deleteOpen = signal(false);
   protected readonly deleting = signal(false);
   protected readonly deleteError = signal<string | null>(null);
@@ -101,6 +104,7 @@ export class DriverPanel {
         this.view.selectedId.set(id);
         this.view.following.set(false);
         this.missing.set(false);
+        this.messagesOpen.set(false);
       });
     });
     // a deep link to a driver the fleet does not list (yet): ask the API once
