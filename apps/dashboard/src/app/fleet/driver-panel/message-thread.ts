@@ -116,7 +116,7 @@ export class MessageThread {
     if (mine.length === 0) return;
     this.messages.update((current) => {
       const byId = new Map(current.map((m) => [m.id, m]));
-      for (const message of mine) byId.set(message.id, message);
+      for (const message of mine) byId.set(message.id, latestOf(byId.get(message.id), message));
       return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     });
     if (mine.some((m) => m.direction === 'from-driver' && m.readAt === null)) void this.markRead();
@@ -130,4 +130,22 @@ export class MessageThread {
       // the badge stays; the next open tries again
     }
   }
+}
+
+const STATUS_RANK: Record<MessageDto['status'], number> = { sent: 0, delivered: 1, failed: 1, received: 1 };
+
+/**
+ * Socket events and REST answers race (the send's answer may arrive after the socket said
+ * "delivered"): a message only moves forward — status, the answer chosen, read.
+ */
+export function latestOf(known: MessageDto | undefined, incoming: MessageDto): MessageDto {
+  if (!known) return incoming;
+  const statusFrom = STATUS_RANK[known.status] > STATUS_RANK[incoming.status] ? known : incoming;
+  return {
+    ...incoming,
+    status: statusFrom.status,
+    error: statusFrom.error,
+    quickReply: incoming.quickReply ?? known.quickReply,
+    readAt: incoming.readAt ?? known.readAt,
+  };
 }
