@@ -1,5 +1,5 @@
-import type { CreatedLinkResponse, DriverChange, DriverDto, ErrorResponse, MessageDto, MessageThreadDto } from '@convoy/contracts';
-import { connectLive, telegramUser, type LiveRecorder, type TelegramUserFixture } from '@convoy/testing';
+import type { CreatedLinkResponse, DriverChange, DriverDto, ErrorResponse, JoinResponse, MessageDto, MessageThreadDto } from '@convoy/contracts';
+import { ApiClient, connectLive, telegramUser, type LiveRecorder, type TelegramUserFixture } from '@convoy/testing';
 import type { Message } from 'telegraf/types';
 import { queryDatabase } from './support/database-rows';
 import { startTelegramTestbed, type TelegramTestbed } from './support/telegram-api';
@@ -138,5 +138,31 @@ describe('messages between dispatch and a Telegram driver', () => {
     expect(gone.status).toBe(409);
     expect(gone.body).toMatchObject({ code: 'MESSAGE_DRIVER_CANNOT_RECEIVE' });
     expect((await thread(driver.id)).canReceive).toBe(false);
+  });
+
+  it('browser drivers read and answer on the join page; GPS-app drivers cannot receive; erasure deletes the thread', async () => {
+    const joinAs = async (name: string, channel: 'browser' | 'app') => {
+      const link = await bed.admin.post<CreatedLinkResponse>('/api/links', { driverName: name });
+      return (await bed.admin.post<JoinResponse>(`/api/join/${link.body.token}`, { channel })).body;
+    };
+    const browser = await joinAs('Bea Browser', 'browser');
+    const page = new ApiClient(bed.api.baseUrl, browser.deviceKey);
+    const sent = await bed.admin.post<MessageDto>(`/api/drivers/${browser.driverId}/messages`, { text: 'Dock 2', quickReplies: ['OK', 'Delayed'] });
+    expect(sent.body.status).toBe('sent');
+    const seen = await page.get<MessageDto[]>('/api/track/messages');
+    expect(seen.body).toEqual([expect.objectContaining({ id: sent.body.id, status: 'delivered', quickReplies: ['OK', 'Delayed'] })]);
+    expect(await events('message.delivered', browser.driverId)).toHaveLength(1);
+    const tapped = await page.post<MessageDto>(`/api/track/messages/${sent.body.id}/reply`, { option: 1 });
+    expect(tapped.body).toMatchObject({ direction: 'from-driver', text: 'Delayed', quickReply: 'Delayed' });
+    expect((await page.post(`/api/track/messages/${sent.body.id}/reply`, { option: 0 })).status).toBe(409); // answered once
+    expect((await thread(browser.driverId)).unread).toBe(1);
+
+    const app = await joinAs('Gus GPS', 'app');
+    expect((await thread(app.driverId)).canReceive).toBe(false);
+    expect((await bed.admin.post(`/api/drivers/${app.driverId}/messages`, { text: 'hi' })).status).toBe(409);
+
+    expect((await bed.admin.post(`/api/drivers/${browser.driverId}/erase`, { confirmName: 'Bea Browser' })).status).toBe(200);
+    expect(await queryDatabase(bed.database.url, `SELECT id FROM messages WHERE driver_id = $1`, [browser.driverId])).toEqual([]);
+    expect((await bed.admin.get<DriverDto>(`/api/drivers/${browser.driverId}`)).body.unreadMessages).toBe(0);
   });
 });

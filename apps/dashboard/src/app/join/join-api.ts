@@ -1,6 +1,6 @@
 import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { JoinChannel, JoinLinkInfo, JoinRequest, JoinResponse, TrackPointRequest, TrackResponse } from '@convoy/contracts';
+import type { JoinChannel, JoinLinkInfo, JoinRequest, JoinResponse, MessageDto, TrackPointRequest, TrackResponse } from '@convoy/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API } from '../core/http/api-paths';
 
@@ -37,6 +37,18 @@ export class JoinApi {
    */
   track(deviceKey: string, points: readonly TrackPointRequest[]): Promise<TrackResponse> {
     return firstValueFrom(this.http.post<TrackResponse>(API.track, points, { headers: bearer(deviceKey) }));
+  }
+
+  /** `GET /api/track/messages`: the conversation with dispatch (fetching delivers what was waiting). */
+  messages(deviceKey: string): Promise<MessageDto[]> {
+    return firstValueFrom(this.http.get<MessageDto[]>(`${API.track}/messages`, { headers: bearer(deviceKey) }));
+  }
+
+  /** `POST /api/track/messages/:id/reply`: the driver tapped one of a message's quick replies. */
+  replyWith(deviceKey: string, messageId: string, option: number): Promise<MessageDto> {
+    return firstValueFrom(
+      this.http.post<MessageDto>(`${API.track}/messages/${encodeURIComponent(messageId)}/reply`, { option }, { headers: bearer(deviceKey) }),
+    );
   }
 
   /** `DELETE /api/track`: the driver stopped sharing (status `sharing-ended`). */

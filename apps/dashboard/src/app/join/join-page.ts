@@ -4,6 +4,7 @@ import type { JoinChannel, JoinLinkInfo } from '@convoy/contracts';
 import { errorStatus } from '../core/http/api-error';
 import { Logo } from '../ui/logo';
 import { BrowserSharing, type SharingDeps } from './browser-sharing';
+import { DriverMessages } from './driver-messages';
 import { GpsAppSetup } from './gps-app-setup';
 import { JoinApi } from './join-api';
 import { type JoinBinding, JoinStorage } from './join-storage';
@@ -26,7 +27,7 @@ const LINK_REFUSED = new Set([400, 404, 410]);
  */
 @Component({
   selector: 'cv-join-page',
-  imports: [Logo, GpsAppSetup],
+  imports: [Logo, GpsAppSetup, DriverMessages],
   templateUrl: './join-page.html',
   styleUrl: './join-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
