@@ -72,3 +72,35 @@ test('replies to a closed thread show as unread in the list', async ({ page, sig
   await expect(page.getByTestId('thread-message')).toHaveText([/Flat tyre on the D1/]);
   await expect(row.getByTestId('driver-row-unread')).toHaveCount(0);
 });
+
+test('a browser driver reads the message on the join page and taps a quick reply', async ({ browser, baseURL, fleetApi }, testInfo) => {
+  if (!baseURL) throw new Error('no baseURL');
+  const link = (await fleetApi.admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Bruno Browser' })).body;
+  const phone = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB', geolocation: { latitude: 52.52, longitude: 13.405 }, permissions: ['geolocation'] });
+  const own = new URL(baseURL).origin;
+  await phone.route((url) => url.origin !== own && url.protocol.startsWith('http'), (route) => route.abort('blockedbyclient'));
+  try {
+    const driverPage = await phone.newPage();
+    await driverPage.goto(`/join/${link.token}`);
+    const redeemed = driverPage.waitForResponse((r) => r.url().endsWith(`/api/join/${link.token}`) && r.request().method() === 'POST');
+    await driverPage.getByTestId('join-browser').click();
+    const { driverId } = (await (await redeemed).json()) as { driverId: string };
+    const sent = await fleetApi.admin.post<{ id: string }>(`/api/drivers/${driverId}/messages`, { text: 'Use the back entrance', quickReplies: ['OK', 'Delayed'] });
+    expect(sent.status).toBe(201);
+    await driverPage.reload(); // the page asks at once when it opens (then every 10 s)
+    const messages = driverPage.getByTestId('driver-messages');
+    await expect(messages).toContainText('Use the back entrance');
+    const path = testInfo.outputPath('join-message.png');
+    await driverPage.screenshot({ path, fullPage: true });
+    await testInfo.attach('A message on the join page', { path, contentType: 'image/png' });
+    await messages.getByTestId('driver-quick-reply').filter({ hasText: 'OK' }).click();
+    await expect(messages).toContainText('You answered: OK');
+    const thread = (await fleetApi.admin.get<{ messages: Array<{ text: string; direction: string; status: string }> }>(`/api/drivers/${driverId}/messages`)).body;
+    expect(thread.messages.map((m) => [m.direction, m.text, m.status])).toEqual([
+      ['to-driver', 'Use the back entrance', 'delivered'],
+      ['from-driver', 'OK', 'received'],
+    ]);
+  } finally {
+    await phone.close();
+  }
+});
