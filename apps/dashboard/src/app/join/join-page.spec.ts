@@ -65,6 +65,8 @@ describe('JoinPage', () => {
 
   afterEach(() => {
     fixture?.destroy();
+    // the messages panel asks once when a browser binding shows (its own spec covers what it does)
+    for (const poll of backend.match((r) => r.url === '/api/track/messages')) poll.flush([]);
     backend.verify();
   });
 
