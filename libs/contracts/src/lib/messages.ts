@@ -22,7 +22,7 @@ export interface MessageDto {
   text: string;
   /** to-driver: the buttons offered; from-driver: empty. */
   quickReplies: string[];
-  /** from-driver: the button tapped, null for typed text. */
+  /** from-driver: the button tapped, null for typed text; to-driver: the answer the driver chose (one per message), null until then. */
   quickReply: string | null;
   status: MessageStatus;
   /** Why it failed, e.g. "the driver blocked the bot". */

@@ -1,8 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DriverChannel, MessageDirection, MessageStatus } from '@convoy/contracts';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, type DriverChannel, type MessageDirection, type MessageStatus } from '@convoy/contracts';
+import { UserEntity } from '@convoy/server/auth';
+import { DriverEntity } from '@convoy/server/tracking';
+
+const oneOf = (column: string, values: readonly string[]) => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
 
 /** One message of a driver's thread: a dispatcher's (to-driver) or the driver's reply (from-driver). */
 @Entity({ name: 'messages' })
+@Check('messages_direction_check', oneOf('direction', MESSAGE_DIRECTIONS))
+@Check('messages_status_check', oneOf('status', MESSAGE_STATUSES))
 @Index('messages_driver_created_idx', ['driverId', 'createdAt'])
 @Index('messages_pending_idx', ['nextAttemptAt'], { where: `"status" = 'sent'` })
 @Index('messages_driver_telegram_message_key', ['driverId', 'telegramMessageId'], {
@@ -15,6 +21,10 @@ export class MessageEntity {
 
   @Column({ name: 'driver_id', type: 'uuid' })
   driverId!: string;
+
+  @ManyToOne(() => DriverEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'driver_id', foreignKeyConstraintName: 'messages_driver_id_fkey' })
+  driver?: DriverEntity;
 
   @Column({ type: 'varchar', length: 16 })
   direction!: MessageDirection;
@@ -42,6 +52,10 @@ export class MessageEntity {
 
   @Column({ name: 'sent_by_user_id', type: 'uuid', nullable: true })
   sentByUserId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'sent_by_user_id', foreignKeyConstraintName: 'messages_sent_by_user_id_fkey' })
+  sentBy?: UserEntity | null;
 
   /** The sender's display name as it was (the email's local part). */
   @Column({ name: 'sent_by_name', type: 'varchar', length: 120, nullable: true })
