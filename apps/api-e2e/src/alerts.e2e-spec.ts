@@ -148,6 +148,12 @@ describe('alerts for people', () => {
     await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.command(adminTelegram, '/start', code)));
     await until(async () => bed.telegram.sentMessages(adminTelegram.id).length, (n) => n === 2, 'the reused-link reply');
     expect(bed.telegram.sentMessages(adminTelegram.id).at(-1)).toMatchObject({ text: expect.stringContaining('schon benutzt') });
+    // /mute 2h in the chat shows on the account page; /unmute lifts it
+    await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.command(adminTelegram, '/mute', '2h')));
+    const muted = await until(async () => (await bed.admin.get<MyTelegramDto>('/api/me/telegram')).body, (me) => me.mutedUntil !== null, 'the mute');
+    expect(Date.parse(muted.mutedUntil!) - Date.now()).toBeGreaterThan(119 * 60_000);
+    await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.command(adminTelegram, '/unmute')));
+    await until(async () => (await bed.admin.get<MyTelegramDto>('/api/me/telegram')).body, (me) => me.mutedUntil === null, 'the unmute');
   });
 
   it('turns one arrival into one inbox entry per recipient (live on their own sockets), one Telegram message and one email', async () => {
@@ -197,7 +203,9 @@ describe('alerts for people', () => {
     }
   });
 
-  it('delivers alerts left pending by a SIGKILL after the restart, none twice, with two replicas', async () => {
+  it('delivers alerts left pending by a SIGKILL after the restart, none twice, with two replicas (sockets through Redis)', async () => {
+    const redisUrl = process.env['REDIS_URL'] ?? process.env['TEST_REDIS_URL'];
+    if (!redisUrl) throw new Error('This test needs Redis: set REDIS_URL (e.g. redis://127.0.0.1:6379); .ci/run does when one answers.');
     const telegramAlerts = (name: string) => bed.telegram.sentMessages(adminTelegram.id).filter((m) => 'text' in m && m.text.startsWith(name));
     bed.telegram.setOffline(true);
     await produce(bed.database.url, [arrival('Bea')]);
@@ -217,16 +225,23 @@ describe('alerts for people', () => {
       TELEGRAM_BOT_USERNAME: bed.telegram.botInfo.username,
       TELEGRAM_API_ROOT: bed.telegram.apiRoot,
       AUTO_TRACK_INTERVAL: '0',
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: `alerts-${bed.database.name}`,
     };
     const replicas: ApiProcess[] = await Promise.all([0, 1].map(() => startApi({ databaseUrl: bed.database.url, env: replicaEnv })));
     try {
       await until(async () => telegramAlerts('Bea').length, (n) => n === 1, 'the pending alert after the restart', 20_000);
+      // the dispatcher's dashboard open on each replica: whichever replica fans out, both sockets hear it
+      const lives = await Promise.all(replicas.map((replica) => connectLive(replica.baseUrl, dispatcherToken)));
+      const heard = lives.map(notificationsOf);
       // both replicas dispatch and deliver: still one inbox entry and one message per alert and person
       await produce(
         bed.database.url,
         Array.from({ length: 10 }, (_, i) => arrival(`Cem ${i}`)),
       );
       await until(async () => telegramAlerts('Cem').length, (n) => n === 10, 'ten alerts through two replicas', 20_000);
+      await until(async () => heard.map((h) => h.length), (counts) => counts.every((n) => n === 10), 'both sockets hearing ten notifications');
+      for (const live of lives) live.close();
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(telegramAlerts('Bea')).toHaveLength(1);
       expect(telegramAlerts('Cem')).toHaveLength(10);
@@ -240,6 +255,10 @@ describe('alerts for people', () => {
         `SELECT status, count(*)::int AS count FROM notification_deliveries WHERE channel = 'telegram' GROUP BY status`,
       );
       expect(jobs).toEqual([{ status: 'sent', count: 12 }]);
+      // unlinking from the account page stops Telegram alerts
+      const admin = new ApiClient(replicas[0].baseUrl, bed.adminToken);
+      expect((await admin.delete('/api/me/telegram')).status).toBe(204);
+      expect((await admin.get<MyTelegramDto>('/api/me/telegram')).body).toMatchObject({ linked: false, available: true });
     } finally {
       await Promise.all(replicas.map((replica) => replica.stop()));
     }
