@@ -8,6 +8,7 @@ import { EmailSender } from './delivery/email-sender';
 import { InboxService } from './inbox/inbox.service';
 import { NotificationsController } from './inbox/notifications.controller';
 import { NotificationsFeed } from './inbox/notifications-feed';
+import { NotificationsRetentionJob } from './notifications-retention.job';
 import { NOTIFICATIONS_ENTITIES } from './notifications.schema';
 import { AlertRulesController } from './rules/alert-rules.controller';
 import { AlertRulesService } from './rules/alert-rules.service';
@@ -33,6 +34,7 @@ import { TelegramAccountsService } from './telegram/telegram-accounts.service';
     DeliveryWorker,
     AlertFanOut,
     AdminNoticeSink,
+    NotificationsRetentionJob,
   ],
   exports: [NotificationsFeed, TelegramAccountsService, DeliveryTransports, DeliveryWorker],
 })
