@@ -7,7 +7,7 @@ import { expect, test } from './support/fleet-fixtures';
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string, title: string): Promise<void> {
   const path = testInfo.outputPath(name);
-  await page.screenshot({ path });
+  await page.screenshot({ path, animations: 'disabled' });
   await testInfo.attach(title, { path, contentType: 'image/png' });
 }
 
@@ -120,8 +120,11 @@ test.describe.serial('alerts for people', () => {
     await page.reload();
     await expect(bell).toHaveAttribute('aria-label', 'Notifications');
 
+    // a phone, on a page of its own (the fleet page re-lays itself out when the viewport shrinks)
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/alerts');
     await bell.click();
+    await expect(page.getByTestId('notifications-panel')).toBeInViewport({ ratio: 1 });
     await screenshot(page, testInfo, 'notifications-panel-narrow.png', 'The inbox on a phone');
   });
 
