@@ -107,29 +107,34 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async deliver(job: ClaimedJob): Promise<void> {
+    let skipped: string | null;
     try {
-      const skipped = job.channel === 'telegram' ? await this.sendTelegram(job) : await this.sendEmail(job);
-      if (skipped) await this.finish(job, 'skipped', skipped);
-      else await this.finish(job, 'sent', null);
+      skipped = job.channel === 'telegram' ? await this.sendTelegram(job) : await this.sendEmail(job);
     } catch (error) {
-      const failure = error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, 'transient');
-      if (failure.kind === 'blocked') {
-        await this.finish(job, 'failed', failure.message);
-        return;
-      }
-      if (failure.kind === 'permanent' || job.attempts >= MAX_DELIVERY_ATTEMPTS) {
-        this.logger.warn(`Alert ${job.event_id} to user ${job.user_id} by ${job.channel} failed for good: ${failure.message}`);
-        await this.finish(job, 'failed', failure.message);
-        return;
-      }
-      const delay = retryDelayMs(job.attempts, failure.retryAfterMs);
-      this.logger.warn(`Alert ${job.event_id} to user ${job.user_id} by ${job.channel}: ${failure.message}; retry in ${Math.round(delay / 1000)} s`);
-      await this.dataSource.query(
-        `UPDATE notification_deliveries SET status = 'pending', next_attempt_at = now() + $3 * interval '1 millisecond', locked_until = NULL, last_error = $4
-          WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-        [job.id, job.attempts, delay, failure.message.slice(0, 500)],
-      );
+      await this.failed(job, error instanceof DeliveryError ? error : new DeliveryError((error as Error).message, 'transient'));
+      return;
     }
+    // only the send decides about a retry: a failure to record "sent" leaves the lease to run out
+    // (the one window in which a person may get an alert twice), it never schedules a resend itself
+    await this.finish(job, skipped ? 'skipped' : 'sent', skipped).catch((error: Error) =>
+      this.logger.error(`Alert ${job.event_id} to user ${job.user_id} by ${job.channel} was sent but not recorded: ${error.message}`),
+    );
+  }
+
+  private async failed(job: ClaimedJob, failure: DeliveryError): Promise<void> {
+    if (failure.kind === 'blocked' || failure.kind === 'permanent' || job.attempts >= MAX_DELIVERY_ATTEMPTS) {
+      this.logger.warn(`Alert ${job.event_id} to user ${job.user_id} by ${job.channel} failed for good: ${failure.message}`);
+      await this.finish(job, 'failed', failure.message);
+      return;
+    }
+    const delay = retryDelayMs(job.attempts, failure.retryAfterMs);
+    this.logger.warn(`Alert ${job.event_id} to user ${job.user_id} by ${job.channel}: ${failure.message}; retry in ${Math.round(delay / 1000)} s`);
+    await this.dataSource.query(
+      `UPDATE notification_deliveries
+          SET status = 'pending', next_attempt_at = now() + $3::integer * interval '1 millisecond', locked_until = NULL, last_error = $4::varchar
+        WHERE id = $1 AND status = 'sending' AND attempts = $2::integer`,
+      [job.id, job.attempts, delay, failure.message.slice(0, 500)],
+    );
   }
 
   /** Returns why the job was skipped, or null when it was sent. */
@@ -160,8 +165,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   private async finish(job: ClaimedJob, status: 'sent' | 'failed' | 'skipped', error: string | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = $3, locked_until = NULL, last_error = $4, sent_at = CASE WHEN $3 = 'sent' THEN now() END
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      `UPDATE notification_deliveries
+          SET status = $3::varchar, locked_until = NULL, last_error = $4::varchar, sent_at = CASE WHEN $3::varchar = 'sent' THEN now() END
+        WHERE id = $1 AND status = 'sending' AND attempts = $2::integer`,
       [job.id, job.attempts, status, error?.slice(0, 500) ?? null],
     );
   }
@@ -178,7 +184,7 @@ const CLAIM_SQL = `
   )
   UPDATE notification_deliveries d
      SET status = 'sending', attempts = d.attempts + 1,
-         locked_until = now() + $3 * interval '1 millisecond', next_attempt_at = now() + $3 * interval '1 millisecond'
+         locked_until = now() + $3::integer * interval '1 millisecond', next_attempt_at = now() + $3::integer * interval '1 millisecond'
     FROM due WHERE d.id = due.id
   RETURNING d.id, d.event_id, d.user_id, d.channel, d.subject, d.text, d.attempts`;
 

@@ -54,7 +54,7 @@ export class CreateAlertRuleDto implements CreateAlertRuleRequest {
   @MaxLength(120)
   name!: string;
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, example: true })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
@@ -66,7 +66,7 @@ export class CreateAlertRuleDto implements CreateAlertRuleRequest {
   @IsIn(CONVOY_EVENT_TYPES, { each: true })
   events!: ConvoyEventType[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true, description: 'Only events at these places (visits); null = any' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true, description: 'Only events at these places (visits); null = any', example: ['5d6e7f8a-9b0c-4c1e-9b2a-3f1c2b9e7a4d'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -81,7 +81,7 @@ export class CreateAlertRuleDto implements CreateAlertRuleRequest {
   @IsIn(PLACE_KINDS, { each: true })
   placeKinds?: PlaceKind[] | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true, description: 'Only these drivers; null = every driver' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true, description: 'Only these drivers; null = every driver', example: ['7a4d4c1e-9b2a-4d6e-8f8a-9b0c3f1c2b9e'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -89,14 +89,14 @@ export class CreateAlertRuleDto implements CreateAlertRuleRequest {
   @IsUUID('all', { each: true })
   driverIds?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [], description: 'Users who receive the alert' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', default: [], description: 'Users who receive the alert', example: ['1e9b2a5d-6e7f-4a9b-8c3f-1c2b9e7a4d4c'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   recipientUserIds?: string[];
 
-  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, default: [], description: 'Also every active user with one of these roles' })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, default: [], description: 'Also every active user with one of these roles', example: ['admin', 'dispatcher'] })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -110,7 +110,7 @@ export class CreateAlertRuleDto implements CreateAlertRuleRequest {
   @IsIn(ALERT_CHANNELS, { each: true })
   channels!: AlertChannel[];
 
-  @ApiPropertyOptional({ type: QuietHoursDto, nullable: true, description: 'Telegram and email stay silent then; the inbox still records' })
+  @ApiPropertyOptional({ type: QuietHoursDto, nullable: true, description: 'Telegram and email stay silent then; the inbox still records', example: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } })
   @IsOptional()
   @ValidateNested()
   @Type(() => QuietHoursDto)
@@ -126,12 +126,12 @@ export class UpdateAlertRuleDto implements UpdateAlertRuleRequest {
   @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: true })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
 
-  @ApiPropertyOptional({ enum: CONVOY_EVENT_TYPES, enumName: 'ConvoyEventType', isArray: true })
+  @ApiPropertyOptional({ enum: CONVOY_EVENT_TYPES, enumName: 'ConvoyEventType', isArray: true, example: ['visit.arrived', 'visit.departed'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -139,7 +139,7 @@ export class UpdateAlertRuleDto implements UpdateAlertRuleRequest {
   @IsIn(CONVOY_EVENT_TYPES, { each: true })
   events?: ConvoyEventType[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true, example: ['5d6e7f8a-9b0c-4c1e-9b2a-3f1c2b9e7a4d'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -147,14 +147,14 @@ export class UpdateAlertRuleDto implements UpdateAlertRuleRequest {
   @IsUUID('all', { each: true })
   placeIds?: string[] | null;
 
-  @ApiPropertyOptional({ enum: PLACE_KINDS, enumName: 'PlaceKind', isArray: true, nullable: true })
+  @ApiPropertyOptional({ enum: PLACE_KINDS, enumName: 'PlaceKind', isArray: true, nullable: true, example: ['depot'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(PLACE_KINDS, { each: true })
   placeKinds?: PlaceKind[] | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', nullable: true, example: ['7a4d4c1e-9b2a-4d6e-8f8a-9b0c3f1c2b9e'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -162,21 +162,21 @@ export class UpdateAlertRuleDto implements UpdateAlertRuleRequest {
   @IsUUID('all', { each: true })
   driverIds?: string[] | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: ['1e9b2a5d-6e7f-4a9b-8c3f-1c2b9e7a4d4c'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   recipientUserIds?: string[];
 
-  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, example: ['admin', 'dispatcher'] })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   recipientRoles?: Role[];
 
-  @ApiPropertyOptional({ enum: ALERT_CHANNELS, enumName: 'AlertChannel', isArray: true })
+  @ApiPropertyOptional({ enum: ALERT_CHANNELS, enumName: 'AlertChannel', isArray: true, example: ['dashboard', 'telegram'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -184,7 +184,7 @@ export class UpdateAlertRuleDto implements UpdateAlertRuleRequest {
   @IsIn(ALERT_CHANNELS, { each: true })
   channels?: AlertChannel[];
 
-  @ApiPropertyOptional({ type: QuietHoursDto, nullable: true })
+  @ApiPropertyOptional({ type: QuietHoursDto, nullable: true, example: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } })
   @IsOptional()
   @ValidateNested()
   @Type(() => QuietHoursDto)
@@ -192,42 +192,42 @@ export class UpdateAlertRuleDto implements UpdateAlertRuleRequest {
 }
 
 export class AlertRuleResponseDto implements AlertRuleDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3f1c2b9e-7a4d-4c1e-9b2a-5d6e7f8a9b0c' })
   id!: string;
 
   @ApiProperty({ example: 'Arrivals and departures at depots' })
   name!: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: true })
   enabled!: boolean;
 
-  @ApiProperty({ enum: CONVOY_EVENT_TYPES, enumName: 'ConvoyEventType', isArray: true })
+  @ApiProperty({ enum: CONVOY_EVENT_TYPES, enumName: 'ConvoyEventType', isArray: true, example: ['visit.arrived', 'visit.departed'] })
   events!: ConvoyEventType[];
 
-  @ApiProperty({ type: [String], format: 'uuid', nullable: true })
+  @ApiProperty({ type: [String], format: 'uuid', nullable: true, example: ['5d6e7f8a-9b0c-4c1e-9b2a-3f1c2b9e7a4d'] })
   placeIds!: string[] | null;
 
-  @ApiProperty({ enum: PLACE_KINDS, enumName: 'PlaceKind', isArray: true, nullable: true })
+  @ApiProperty({ enum: PLACE_KINDS, enumName: 'PlaceKind', isArray: true, nullable: true, example: ['depot'] })
   placeKinds!: PlaceKind[] | null;
 
-  @ApiProperty({ type: [String], format: 'uuid', nullable: true })
+  @ApiProperty({ type: [String], format: 'uuid', nullable: true, example: ['7a4d4c1e-9b2a-4d6e-8f8a-9b0c3f1c2b9e'] })
   driverIds!: string[] | null;
 
-  @ApiProperty({ type: [String], format: 'uuid' })
+  @ApiProperty({ type: [String], format: 'uuid', example: ['1e9b2a5d-6e7f-4a9b-8c3f-1c2b9e7a4d4c'] })
   recipientUserIds!: string[];
 
-  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true, example: ['admin', 'dispatcher'] })
   recipientRoles!: Role[];
 
-  @ApiProperty({ enum: ALERT_CHANNELS, enumName: 'AlertChannel', isArray: true })
+  @ApiProperty({ enum: ALERT_CHANNELS, enumName: 'AlertChannel', isArray: true, example: ['dashboard', 'telegram'] })
   channels!: AlertChannel[];
 
-  @ApiProperty({ type: QuietHoursDto, nullable: true })
+  @ApiProperty({ type: QuietHoursDto, nullable: true, example: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } })
   quietHours!: QuietHoursDto | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T08:31:00.000Z' })
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T08:31:00.000Z' })
   updatedAt!: string;
 }

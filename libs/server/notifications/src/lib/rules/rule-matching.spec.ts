@@ -70,7 +70,7 @@ describe('recipientsOf', () => {
 
   it('merges users named and users by role, once each, channels merged over rules', () => {
     const result = recipientsOf(
-      [rule({ recipientUserIds: ['val'], channels: ['dashboard'] }), rule({ recipientRoles: ['admin', 'dispatcher'], channels: ['telegram', 'email'] })],
+      [rule({ recipientUserIds: ['val'], recipientRoles: [], channels: ['dashboard'] }), rule({ recipientRoles: ['admin', 'dispatcher'], channels: ['telegram', 'email'] })],
       arrival(),
       users,
       now,
