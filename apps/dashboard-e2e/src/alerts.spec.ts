@@ -1,5 +1,5 @@
 import type { AlertRuleDto, ConvoyEventData } from '@convoy/contracts';
-import { withClient } from '@convoy/testing';
+import { telegramUser, withClient } from '@convoy/testing';
 import type { Page, TestInfo } from '@playwright/test';
 import { ADMIN } from './support/e2e-env';
 import type { FleetApi } from './support/fleet-api';
@@ -128,7 +128,7 @@ test.describe.serial('alerts for people', () => {
     await screenshot(page, testInfo, 'notifications-panel-narrow.png', 'The inbox on a phone');
   });
 
-  test('the account page links the user\'s own Telegram chat with a one-time link and its QR code', async ({ page, signIn }, testInfo) => {
+  test('the account page links the user\'s own Telegram chat with a one-time link, shows the mute and unlinks', async ({ page, signIn, fleetApi }, testInfo) => {
     await signIn(ADMIN);
     await page.goto('/account');
     const card = page.getByTestId('telegram-alerts');
@@ -141,5 +141,24 @@ test.describe.serial('alerts for people', () => {
     await expect(card.getByTestId('telegram-link-qr')).toHaveAttribute('data-text', (await open.getAttribute('href')) ?? '');
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, testInfo, 'telegram-link.png', 'The Telegram link');
+
+    // the user opens the link in Telegram: the bot confirms, the card follows without a reload
+    const anna = telegramUser({ first_name: 'Anna', username: 'anna_dispatch' });
+    const code = new URL((await open.getAttribute('href')) ?? '').searchParams.get('start') ?? '';
+    fleetApi.telegram.pushUpdate(fleetApi.updates.command(anna, '/start', code));
+    await expect(card.getByTestId('telegram-status')).toHaveText(/Linked\s+Alerts reach @anna_dispatch \(Anna\)\./);
+    await expect(card.getByTestId('telegram-notice')).toHaveText('Linked: alerts now reach @anna_dispatch in Telegram.');
+
+    fleetApi.telegram.pushUpdate(fleetApi.updates.command(anna, '/mute', '1h'));
+    await expect(async () => {
+      await page.reload();
+      await expect(card.getByTestId('telegram-muted')).toContainText('Muted from the chat until', { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, 'telegram-linked.png', 'Linked and muted');
+
+    await card.getByTestId('telegram-unlink').click();
+    await expect(card.getByTestId('telegram-notice')).toHaveText('Unlinked: no more alerts in Telegram.');
+    await expect(card.getByTestId('telegram-link-create')).toBeVisible();
   });
 });
