@@ -74,7 +74,7 @@ export default [
             },
             {
               sourceTag: 'feature:live',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'feature:messages', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'feature:notifications', 'feature:messages', 'type:contracts'],
             },
             {
               sourceTag: 'feature:sharing',
@@ -101,6 +101,7 @@ export default [
                 'feature:privacy',
                 'feature:metrics',
                 'feature:events',
+                'feature:notifications',
                 'feature:messages',
                 'type:contracts',
               ],
@@ -127,6 +128,11 @@ export default [
               // dispatcher ↔ driver messages: threads, the join page's side, durable Telegram delivery (the bot registers the transport)
               sourceTag: 'feature:messages',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:events', 'type:contracts'],
+            },
+            {
+              // alerts for people: rules, inbox, Telegram/email jobs; users/places/drivers checked by SQL (no import of their libs)
+              sourceTag: 'feature:notifications',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

@@ -12,6 +12,7 @@ import { DemoModule } from '@convoy/server/demo';
 import { EventsModule } from '@convoy/server/events';
 import { MessagesModule } from '@convoy/server/messages';
 import { MetricsModule } from '@convoy/server/metrics';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
 import { ReportsModule } from '@convoy/server/reports';
@@ -47,6 +48,7 @@ export class AppModule {
         GpsAppsModule,
         PlacesModule,
         ReportsModule,
+        NotificationsModule,
         MessagesModule,
         LiveModule,
         BotModule.register(options.config),

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
 import { MessagesModule } from '@convoy/server/messages';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
@@ -8,11 +9,13 @@ import { TelegrafModule } from 'nestjs-telegraf';
 import { BotLauncher } from './bot-launcher.service';
 import { BotStatus } from './bot-status';
 import { BotUpdate } from './bot.update';
+import { AccountChat } from './conversation/account-chat';
 import { DriverConversation } from './conversation/driver-conversation';
 import { DriverReplies } from './dispatch/driver-replies';
 import { TelegramMessageSender } from './dispatch/telegram-message-sender';
 import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
+import { TelegramAlertSender } from './telegram-alert.transport';
 import { TelegramPollingService } from './telegram-polling.service';
 import { TelegramWebhookController } from './telegram-webhook.controller';
 
@@ -34,10 +37,23 @@ export class BotModule {
         TrackingModule,
         SharingModule,
         PrivacyModule,
+        NotificationsModule,
         MessagesModule,
       ],
       controllers: webhookUrl ? [TelegramWebhookController] : [],
-      providers: [BotStatus, BotUpdate, DriverConversation, MessageRateLimit, TelegramPollingService, BotLauncher, ShareAgainNotifier, DriverReplies, TelegramMessageSender],
+      providers: [
+        BotStatus,
+        BotUpdate,
+        DriverConversation,
+        AccountChat,
+        MessageRateLimit,
+        TelegramPollingService,
+        BotLauncher,
+        ShareAgainNotifier,
+        TelegramAlertSender,
+        DriverReplies,
+        TelegramMessageSender,
+      ],
       exports: [BotStatus],
     };
   }

@@ -9,6 +9,7 @@ import { formatClock } from '../messages/clock';
 import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import type { CallbackResponder, Replier } from '../telegram/replier';
+import { AccountChat } from './account-chat';
 import { MessageRateLimit } from './message-rate-limit';
 import { StartAttempts } from './start-attempts';
 
@@ -29,6 +30,7 @@ export class DriverConversation {
     private readonly config: AppConfig,
     private readonly erasure: DriverErasureService,
     private readonly rateLimit: MessageRateLimit,
+    private readonly accountChat: AccountChat,
     /** Replies to dispatchers' messages (text outside commands, quick-reply taps). */
     @Optional() private readonly replies?: DriverReplies,
   ) {}
@@ -60,6 +62,8 @@ export class DriverConversation {
   }
 
   private async onCommand(command: string, arg: string | null, message: IncomingMessage, t: BotMessages, replier: Replier) {
+    // a manager's own chat (alerts): user link codes, /mute, /unmute, /unlink
+    if (await this.accountChat.handle(command, arg, message, replier)) return;
     switch (command) {
       case 'start':
         return arg ? this.redeem(arg, message, t, replier) : replier.reply(t.startWithoutToken);
@@ -122,7 +126,7 @@ export class DriverConversation {
   }
 
   /**
-   * A button press. Only the /delete question has buttons: "confirm" erases the driver the question
+   * A button press: quick replies to a dispatcher's message go to DriverReplies; the /delete question's "confirm" erases the driver the question
    * was about — if the user is still bound to that driver (a question from before a re-bind or an
    * erasure elsewhere erases nothing). Every press is answered.
    */
