@@ -17,6 +17,7 @@ import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
+import { WebhooksModule } from '@convoy/server/webhooks';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -46,6 +47,7 @@ export class AppModule {
         GpsAppsModule,
         PlacesModule,
         ReportsModule,
+        WebhooksModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,
