@@ -57,6 +57,18 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./api-tokens/api-tokens-page').then((m) => m.ApiTokensPage),
       },
       {
+        path: 'webhooks',
+        title: 'Webhooks · Convoy',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./webhooks/webhooks-page').then((m) => m.WebhooksPage),
+      },
+      {
+        path: 'webhooks/:id',
+        title: 'Webhooks · Convoy',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./webhooks/webhooks-page').then((m) => m.WebhooksPage),
+      },
+      {
         path: 'account',
         title: 'Account · Convoy',
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),

@@ -184,13 +184,13 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   ): Promise<boolean> {
     const [rows] = (await this.dataSource.query(
       `UPDATE webhook_deliveries
-          SET status = $3,
-              last_response_code = $4,
-              last_error = $5,
-              next_attempt_at = CASE WHEN $3 = 'pending' THEN now() + make_interval(secs => $6::double precision / 1000) END,
-              delivered_at = CASE WHEN $3 = 'delivered' THEN now() END,
+          SET status = $3::varchar,
+              last_response_code = $4::int,
+              last_error = $5::varchar,
+              next_attempt_at = CASE WHEN $3::varchar = 'pending' THEN now() + make_interval(secs => $6::double precision / 1000) END,
+              delivered_at = CASE WHEN $3::varchar = 'delivered' THEN now() END,
               lease = NULL
-        WHERE id = $1 AND lease = $2
+        WHERE id = $1::uuid AND lease = $2::uuid
         RETURNING id`,
       [delivery.id, delivery.lease, outcome.status, outcome.code, outcome.error?.slice(0, 500) ?? null, outcome.retryInMs ?? 0],
     )) as [{ id: string }[], number];
