@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { passwordChangedGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 import { roleGuard } from './core/auth/role.guard';
 import { isFleetUrl } from './fleet/fleet-url';
+import { webhooksUrl } from './webhooks/webhooks-url';
 
 export const appRoutes: Routes = [
   {
@@ -57,13 +58,8 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./api-tokens/api-tokens-page').then((m) => m.ApiTokensPage),
       },
       {
-        path: 'webhooks',
-        title: 'Webhooks · Convoy',
-        canActivate: [roleGuard('admin')],
-        loadComponent: () => import('./webhooks/webhooks-page').then((m) => m.WebhooksPage),
-      },
-      {
-        path: 'webhooks/:id',
+        // `/webhooks` and `/webhooks/:id` (that endpoint's log) in one route, so opening a log keeps the page (and a secret shown once)
+        matcher: webhooksUrl,
         title: 'Webhooks · Convoy',
         canActivate: [roleGuard('admin')],
         loadComponent: () => import('./webhooks/webhooks-page').then((m) => m.WebhooksPage),

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { CONVOY_EVENT_TYPES, type ConvoyEventType, type WebhookDto } from '@convoy/contracts';
@@ -54,7 +54,7 @@ const LOG_REFRESH_MS = 5000;
             @if (store.createError(); as error) {
               <p class="cv-alert" role="alert" data-testid="webhook-create-error">{{ error }}</p>
             }
-            <div class="cv-actions">
+            <div class="actions">
               <button type="submit" class="cv-btn cv-btn--primary" [disabled]="store.creating() || !url.trim() || chosen().size === 0" data-testid="webhook-create">
                 Add endpoint
               </button>
@@ -72,7 +72,7 @@ const LOG_REFRESH_MS = 5000;
               <input type="text" class="cv-mono" readonly [value]="created.secret" cvSelectOnFocus aria-label="Signing secret" data-testid="created-webhook-secret" />
               <cv-copy-button [text]="created.secret" label="Copy the signing secret" shortLabel="Copy secret" [primary]="true" testId="copy-webhook-secret" />
             </div>
-            <div class="cv-actions">
+            <div class="actions">
               <button type="button" class="cv-btn" (click)="store.dismissCreated()" data-testid="created-webhook-done">I have copied it</button>
             </div>
           </section>
@@ -126,18 +126,18 @@ const LOG_REFRESH_MS = 5000;
                     </label>
                   }
                 </fieldset>
-                <div class="cv-actions">
+                <div class="actions">
                   <button type="button" class="cv-btn cv-btn--primary cv-btn--sm" [disabled]="editChosen().size === 0 || store.isChanging(hook.id)" (click)="saveEvents(hook)">Save events</button>
                   <button type="button" class="cv-btn cv-btn--ghost cv-btn--sm" (click)="editing.set(null)">Cancel</button>
                 </div>
               } @else {
                 <p class="cv-sub">{{ describeEvents(hook) }}</p>
               }
-              <div class="cv-actions">
+              <div class="actions">
                 <button type="button" class="cv-btn cv-btn--sm" (click)="openLog(hook.id)" [attr.aria-pressed]="store.deliveriesFor() === hook.id" data-testid="webhook-show-log">
                   Delivery log
                 </button>
-                <button type="button" class="cv-btn cv-btn--sm" (click)="store.sendTest(hook.id)" data-testid="webhook-send-test">Send test event</button>
+                <button type="button" class="cv-btn cv-btn--sm" (click)="sendTest(hook.id)" data-testid="webhook-send-test">Send test event</button>
                 <button type="button" class="cv-btn cv-btn--sm" (click)="startEdit(hook)">Edit events</button>
                 <button type="button" class="cv-btn cv-btn--sm" [disabled]="store.isChanging(hook.id)" (click)="store.update(hook.id, { enabled: !hook.enabled })" data-testid="webhook-toggle">
                   {{ hook.enabled ? 'Disable' : 'Enable' }}
@@ -223,6 +223,11 @@ const LOG_REFRESH_MS = 5000;
       display: grid;
       gap: 8px;
     }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
     .endpoint.selected {
       border-color: var(--cv-accent);
     }
@@ -263,7 +268,10 @@ export class WebhooksPage {
 
   constructor() {
     void this.store.load();
-    effect(() => this.store.showDeliveries(this.id() ?? null));
+    effect(() => {
+      const id = this.id() ?? null;
+      untracked(() => this.store.showDeliveries(id));
+    });
     const timer = setInterval(() => {
       if (document.visibilityState !== 'visible') return;
       // Convoy may disable an endpoint meanwhile (410, a day of failures): the list shows it
@@ -302,6 +310,12 @@ export class WebhooksPage {
   protected async saveEvents(hook: WebhookDto): Promise<void> {
     const events = CONVOY_EVENT_TYPES.filter((type) => this.editChosen().has(type));
     if (await this.store.update(hook.id, { events }, 'Could not change the events')) this.editing.set(null);
+  }
+
+  /** Queues a test event and shows the log it appears in. */
+  protected async sendTest(id: string): Promise<void> {
+    await this.store.sendTest(id);
+    this.openLog(id);
   }
 
   protected openLog(id: string): void {
