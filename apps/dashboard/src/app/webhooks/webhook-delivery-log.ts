@@ -48,7 +48,7 @@ import { DELIVERY_STATUS_LABELS, DELIVERY_STATUS_TONES, EVENT_LABELS } from './w
                     @if (delivery.lastResponseCode !== null) {
                       <span class="cv-mono">HTTP {{ delivery.lastResponseCode }}</span>
                     }
-                    @if (delivery.lastError && delivery.status !== 'delivered') {
+                    @if (delivery.lastError && delivery.status !== 'delivered' && delivery.lastError !== 'HTTP ' + delivery.lastResponseCode) {
                       <span class="cv-sub">{{ delivery.lastError }}</span>
                     }
                     @if (delivery.lastResponseCode === null && !delivery.lastError) {
@@ -63,7 +63,14 @@ import { DELIVERY_STATUS_LABELS, DELIVERY_STATUS_TONES, EVENT_LABELS } from './w
                     }
                   </td>
                   <td>
-                    <button type="button" class="cv-btn cv-btn--sm" (click)="retry.emit(delivery.id)" data-testid="delivery-retry">
+                    <button
+                      type="button"
+                      class="cv-btn cv-btn--sm"
+                      [disabled]="!endpointEnabled()"
+                      [attr.title]="endpointEnabled() ? null : 'Enable the endpoint to retry'"
+                      (click)="retry.emit(delivery.id)"
+                      data-testid="delivery-retry"
+                    >
                       {{ delivery.status === 'delivered' ? 'Send again' : 'Retry now' }}
                     </button>
                   </td>
@@ -102,6 +109,8 @@ export class WebhookDeliveryLog {
   readonly deliveries = input.required<readonly WebhookDeliveryDto[]>();
   readonly error = input<string | null>(null);
   readonly endpoint = input('');
+  /** Retries are refused while the endpoint is disabled (a test event is not). */
+  readonly endpointEnabled = input(true);
   readonly retry = output<string>();
   readonly refresh = output<void>();
 

@@ -154,6 +154,7 @@ const LOG_REFRESH_MS = 5000;
           [deliveries]="store.deliveries()"
           [error]="store.deliveriesError()"
           [endpoint]="urlOf(selected)"
+          [endpointEnabled]="isEnabled(selected)"
           (retry)="store.retry(selected, $event)"
           (refresh)="store.loadDeliveries(selected)"
         />
@@ -329,6 +330,10 @@ export class WebhooksPage {
 
   protected describeEvents(hook: WebhookDto): string {
     return hook.events.map((type) => EVENT_LABELS[type]).join(', ');
+  }
+
+  protected isEnabled(id: string): boolean {
+    return this.store.webhooks().find((hook) => hook.id === id)?.enabled ?? true;
   }
 
   protected urlOf(id: string): string {
