@@ -27,6 +27,7 @@ export const USER_AGENT = 'Convoy-Webhooks/1';
 export function sendWebhook(request: SendRequest): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (outcome: SendOutcome) => {
       if (settled) return;
       settled = true;
@@ -60,7 +61,7 @@ export function sendWebhook(request: SendRequest): Promise<SendOutcome> {
       lookup: request.allowPrivate ? undefined : publicOnlyLookup,
       agent: false,
     });
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       req.destroy(new Error(`no answer within ${request.timeoutMs / 1000} s`));
     }, request.timeoutMs);
     req.on('response', (response: IncomingMessage) => {
