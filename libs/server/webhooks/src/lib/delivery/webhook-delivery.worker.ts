@@ -114,7 +114,11 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     this.inFlightTotal += 1;
     this.inFlight.set(delivery.webhook_id, (this.inFlight.get(delivery.webhook_id) ?? 0) + 1);
     const attempt = this.attempt(delivery)
-      .catch((error: Error) => this.logger.error(`Webhook delivery ${delivery.id}: ${error.message}`))
+      .catch(async (error: Error) => {
+        // counted as a failed attempt, so even an unexpected error follows the schedule and ends
+        this.logger.error(`Webhook delivery ${delivery.id}: ${error.message}`);
+        await this.record(delivery, { kind: 'error', error: 'internal error while sending' }).catch(() => undefined);
+      })
       .finally(() => {
         this.attempts.delete(attempt);
         this.inFlightTotal -= 1;
