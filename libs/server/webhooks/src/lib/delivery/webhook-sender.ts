@@ -27,11 +27,11 @@ export const USER_AGENT = 'Convoy-Webhooks/1';
 export function sendWebhook(request: SendRequest): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    const deadline: { timer?: NodeJS.Timeout } = {};
     const finish = (outcome: SendOutcome) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(deadline.timer);
       resolve(outcome);
     };
     let url: URL;
@@ -61,7 +61,7 @@ export function sendWebhook(request: SendRequest): Promise<SendOutcome> {
       lookup: request.allowPrivate ? undefined : publicOnlyLookup,
       agent: false,
     });
-    timer = setTimeout(() => {
+    deadline.timer = setTimeout(() => {
       req.destroy(new Error(`no answer within ${request.timeoutMs / 1000} s`));
     }, request.timeoutMs);
     req.on('response', (response: IncomingMessage) => {
