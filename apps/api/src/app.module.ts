@@ -18,6 +18,7 @@ import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
+import { WebhooksModule } from '@convoy/server/webhooks';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -48,6 +49,7 @@ export class AppModule {
         PlacesModule,
         ReportsModule,
         NotificationsModule,
+        WebhooksModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,
