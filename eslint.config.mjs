@@ -135,6 +135,11 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
             },
             {
+              // signed webhooks: an events consumer (outbox → delivery jobs), admin routes, admin notices
+              sourceTag: 'feature:webhooks',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
+            },
+            {
               sourceTag: 'feature:http',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'type:contracts'],
             },

@@ -19,6 +19,7 @@ import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
+import { WebhooksModule } from '@convoy/server/webhooks';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -49,6 +50,7 @@ export class AppModule {
         PlacesModule,
         ReportsModule,
         NotificationsModule,
+        WebhooksModule,
         MessagesModule,
         LiveModule,
         BotModule.register(options.config),

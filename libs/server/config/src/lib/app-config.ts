@@ -66,6 +66,15 @@ export class AppConfig {
     minimalNoDataDurationS: number;
     movingSpeedKmh: number;
   };
+  /** Outgoing webhooks (README "Webhooks"). */
+  readonly webhooks!: {
+    /** WEBHOOK_ALLOW_PRIVATE: loopback/private targets (and plain http) allowed; off by default (SSRF). */
+    allowPrivate: boolean;
+    /** Seconds to wait after each failed attempt; its length + 1 is the number of attempts. */
+    retryScheduleSeconds: readonly number[];
+    /** One attempt's deadline (connect to last byte of the answer). */
+    timeoutMs: number;
+  };
   /** On SIGTERM, readiness answers 503 this long before connections close (load balancers drain). */
   readonly shutdownDrainSeconds!: number;
   /** Simulated drivers fed through the real ingest path (0 = none). */

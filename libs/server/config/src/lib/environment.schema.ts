@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { parseTrustProxy, TRUST_PROXY_FORMAT } from './trust-proxy';
+import { parseRetrySchedule } from './retry-schedule';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value));
 const integer = () =>
@@ -260,6 +261,26 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of km/h from 1 to 50' })
   @Max(50, { message: 'must be a whole number of km/h from 1 to 50' })
   REPORT_SPEED_THRESHOLD?: number;
+
+  @trimmed()
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'], { message: 'must be 1 (allow) or 0 (refuse, the default)' })
+  WEBHOOK_ALLOW_PRIVATE?: string;
+
+  @trimmed()
+  @IsOptional()
+  @ValidateBy({ name: 'retrySchedule', validator: { validate: (value: unknown) => typeof value === 'string' && parseRetrySchedule(value) !== null } }, {
+    message: 'must be a comma-separated list of 1–50 waits (each up to 24h) like 10s,30s,2m,1h',
+  })
+  WEBHOOK_RETRY_SCHEDULE?: string;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 30' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 30' })
+  @Max(30, { message: 'must be a whole number of seconds from 1 to 30' })
+  WEBHOOK_TIMEOUT_SECONDS?: number;
 
   @trimmed()
   @IsOptional()
