@@ -3,21 +3,27 @@ import { ApiClient, connectLive, telegramUser, type LiveRecorder, type TelegramU
 import type { Message } from 'telegraf/types';
 import { queryDatabase } from './support/database-rows';
 import { startTelegramTestbed, type TelegramTestbed } from './support/telegram-api';
+import { WebhookReceiver, waitUntil as waitForWebhook } from './support/webhook-receiver';
 
 /** Dispatcher ↔ driver messages through the driver's Telegram chat (issue #10), against the Bot API double. */
 describe('messages between dispatch and a Telegram driver', () => {
   let bed: TelegramTestbed;
   let live: LiveRecorder;
   const socketMessages: MessageDto[] = [];
+  const integrator = new WebhookReceiver();
 
   beforeAll(async () => {
-    bed = await startTelegramTestbed('messages', 'webhook');
+    await integrator.start();
+    bed = await startTelegramTestbed('messages', 'webhook', { WEBHOOK_ALLOW_PRIVATE: '1' });
     live = await connectLive(bed.api.baseUrl, bed.adminToken);
     live.socket.on('messages', (messages) => socketMessages.push(...messages));
+    const hook = await bed.admin.post('/api/webhooks', { url: integrator.url('/convoy'), events: ['message.received', 'message.delivered'] });
+    expect(hook.status).toBe(201);
   });
   afterAll(async () => {
     live?.close();
     await bed?.close();
+    await integrator.stop();
   });
 
   async function joinedDriver(name: string, user: TelegramUserFixture): Promise<DriverDto> {
@@ -95,6 +101,11 @@ describe('messages between dispatch and a Telegram driver', () => {
       (r) => r.changes.some((c: DriverChange) => c.type === 'upsert' && c.driver.id === driver.id && c.driver.unreadMessages === 2),
       'the unread badge on the socket',
     );
+
+    // … and the integrator's webhook hears both replies
+    const hooked = () => integrator.on('/convoy').map((r) => JSON.parse(r.body) as { type: string; data: { driver: { id: string }; text: string } });
+    await waitForWebhook('message.received webhooks', () => hooked().filter((b) => b.type === 'message.received' && b.data.driver.id === driver.id).length === 2);
+    expect(hooked().some((b) => b.type === 'message.delivered' && b.data.text === 'Bitte Tor 4')).toBe(true);
 
     // a second tap changes nothing
     await bed.telegram.waitForConfirmed(bed.telegram.pushUpdate(bed.updates.callbackQuery(user, `msg:${sent.body.id}:1`, inChat)), 10_000);
