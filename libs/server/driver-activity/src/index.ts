@@ -1,0 +1,2 @@
+export * from './lib/driver-activity.module';
+export * from './lib/driver-activity.schema';
