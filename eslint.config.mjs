@@ -125,7 +125,7 @@ export default [
             {
               // the outbox and its dispatcher: producers append in their own transactions, consumers register
               sourceTag: 'feature:events',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:metrics', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

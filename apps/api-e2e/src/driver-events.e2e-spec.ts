@@ -1,4 +1,4 @@
-import type { ConvoyEventType, CreatedLinkResponse, DriverDto, JoinResponse } from '@convoy/contracts';
+import type { ConvoyEvent, ConvoyEventType, CreatedLinkResponse, DriverDto, JoinResponse } from '@convoy/contracts';
 import { ApiClient, startApi, telegramUser, type ApiProcess } from '@convoy/testing';
 import { Client } from 'pg';
 import { startTelegramTestbed, type TelegramTestbed } from './support/telegram-api';
@@ -159,6 +159,31 @@ describe('driver events: joined, sharing, quiet/back, speeding — once each, ac
     const left = await eventsOf(erasedDriver.driverId);
     expect(left.map((e) => [e.type, e.data['reason']])).toEqual([['driver.sharing_ended', 'erased']]);
     expect(JSON.stringify(left)).not.toContain('Erased Erik');
+  });
+
+  it('GET /api/events: filtered, newest first; polling with `after` answers what came since, oldest first', async () => {
+    const { driverId, bearer } = await browserDriver('Polled Paul');
+    expect((await replicas[0].post('/api/track', point(Date.now()), bearer)).status).toBe(200);
+    await waitForEvent(driverId, 'driver.sharing_started');
+    const mine = await bed.admin.get<ConvoyEvent[]>(`/api/events?driverId=${driverId}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.slice(-2).map((e) => e.type)).toEqual(['driver.sharing_started', 'driver.joined']);
+    expect(mine.body.at(-1)).toMatchObject({ driverId, data: { driver: { name: 'Polled Paul' }, channel: 'browser' } });
+    const joinedOnly = await bed.admin.get<ConvoyEvent[]>(`/api/events?type=driver.joined&limit=2`);
+    expect(joinedOnly.body.map((e) => e.type)).toEqual(['driver.joined', 'driver.joined']);
+
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // polling holds back the last 2 s
+    const first = (await bed.admin.get<ConvoyEvent[]>(`/api/events?limit=500`)).body.at(-1) as ConvoyEvent;
+    const since = await bed.admin.get<ConvoyEvent[]>(`/api/events?after=${first.id}&limit=500`);
+    const ids = since.body.map((e) => e.id);
+    const between = await db.query<{ id: string }>(
+      `SELECT id FROM events WHERE seq > (SELECT seq FROM events WHERE id = $1) AND seq <= (SELECT seq FROM events WHERE id = $2) ORDER BY seq`,
+      [first.id, ids.at(-1)],
+    );
+    expect(ids).toEqual(between.rows.map((row) => row.id)); // oldest first, no gap
+    expect(ids).toContain(mine.body.find((e) => e.type === 'driver.sharing_started')?.id);
+    expect((await bed.admin.get(`/api/events?after=${driverId}`)).body).toMatchObject({ statusCode: 400, code: 'EVENTS_UNKNOWN_CURSOR' });
+    expect((await bed.admin.get(`/api/events?type=driver.nope`)).status).toBe(400);
   });
 
   it('every event is dispatched, none twice', async () => {
