@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 /** Rows deleted per statement, so a first purge of a big outbox never holds long locks. */
 const PURGE_CHUNK = 10_000;
 /** Any fixed key (not the positions' one): only one replica purges events at a time. */
-const EVENT_RETENTION_LOCK_KEY = '4842976093771426';
+const EVENT_RETENTION_LOCK_KEY = '4842976093771830';
 
 /**
  * Deletes dispatched events older than RETENTION_DAYS (they name drivers and carry message texts):
