@@ -49,16 +49,16 @@ export class EventListQueryDto {
 }
 
 export class EventResponseDto {
-  @ApiProperty({ format: 'uuid', description: 'Also the webhook-id of its deliveries and the dedupe key of its alerts' })
+  @ApiProperty({ format: 'uuid', example: '0b7f4c1e-3d2a-4f5b-9c8d-1e2f3a4b5c6d', description: 'Also the webhook-id of its deliveries and the dedupe key of its alerts' })
   id!: string;
 
-  @ApiProperty({ enum: CONVOY_EVENT_TYPES })
+  @ApiProperty({ enum: CONVOY_EVENT_TYPES, example: 'driver.sharing_ended' })
   type!: ConvoyEventType;
 
-  @ApiProperty({ format: 'date-time', description: 'When it happened' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T09:30:00.000Z', description: 'When it happened' })
   occurredAt!: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '6f1c2d0e-8c47-4e0b-9a51-2b8e3f7d9a10' })
   driverId!: string | null;
 
   @ApiProperty({
