@@ -153,7 +153,7 @@ interface DecidedRow {
   crossed_lon: number | null;
 }
 
-const ACTIVITY_STATEMENT = 'convoy_driver_activity_v1';
+const ACTIVITY_STATEMENT = 'convoy_driver_activity_v2';
 
 /**
  * $1…$8: one row per driver of the batch (first point; the segments decided in memory), $9…$14: the
@@ -179,20 +179,21 @@ const ACTIVITY_SQL = `
      WHERE a.driver_id IN (SELECT driver_id FROM batch)
      ORDER BY a.driver_id
        FOR UPDATE
+  ), head_summary AS (
+    SELECT driver_id, min(at) AS first_at, max(speed) AS head_max, count(*) AS head_count FROM head GROUP BY driver_id
   ), cont AS (
     SELECT b.*, s.driver_id IS NOT NULL AS known, s.quiet_since, s.quiet_last_seen_at, s.speeding_since, s.speeding_max_kmh,
            coalesce(s.speeding_reported, false) AS reported_before,
            coalesce(s.speeding_since, hf.first_at) AS cont_since,
            greatest(s.speeding_max_kmh, hf.head_max) AS cont_max,
-           hf.head_count,
+           coalesce(hf.head_count, 0) AS head_count,
            s.quiet_since IS NOT NULL AND d.sharing_since IS NOT NULL AND d.sharing_ended_at IS NULL
              AND d.sharing_since <= s.quiet_since AS back,
            d.name
       FROM batch b
       JOIN drivers d ON d.id = b.driver_id
       LEFT JOIN state s ON s.driver_id = b.driver_id
-      CROSS JOIN LATERAL (SELECT min(h.at) AS first_at, max(h.speed) AS head_max, count(*) AS head_count
-                            FROM head h WHERE h.driver_id = b.driver_id) hf
+      LEFT JOIN head_summary hf ON hf.driver_id = b.driver_id
   ), crossing AS (
     SELECT DISTINCT ON (c.driver_id) c.driver_id, h.at, h.speed, h.lat, h.lon,
            greatest(c.speeding_max_kmh, h.run_max) AS max_so_far, c.cont_since
