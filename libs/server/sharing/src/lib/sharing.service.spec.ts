@@ -51,7 +51,7 @@ function setup() {
     await sharing.findByTelegramUser(USER);
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toMatchObject({ id: 'd1' });
   };
-  return { repository, sharing, drivers, lookUp };
+  return { repository, sharing, drivers, lookUp, manager };
 }
 
 describe('SharingService: the Telegram user → driver the hot path remembers', () => {
@@ -84,6 +84,22 @@ describe('SharingService: the Telegram user → driver the hot path remembers', 
     repository.find.mockResolvedValueOnce([driverRow({ liveUntil })]);
     await sharing.expireLiveSessions();
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();
+  });
+
+  it('expiry ends only a session still expired under the row lock, with one driver.sharing_ended (expired)', async () => {
+    const { sharing, repository, manager } = setup();
+    const liveUntil = new Date(Date.now() - 1000);
+    repository.find.mockResolvedValue([driverRow({ liveUntil })]);
+    repository.findOne.mockResolvedValueOnce(driverRow({ liveUntil: new Date(Date.now() + 3600_000) })); // renewed meanwhile
+    await sharing.expireLiveSessions();
+    expect(repository.update).not.toHaveBeenCalled();
+
+    repository.findOne.mockResolvedValueOnce(driverRow({ liveUntil }));
+    await sharing.expireLiveSessions();
+    expect(repository.update).toHaveBeenCalledTimes(1);
+    const [, values] = manager.query.mock.calls.at(-1) as [string, unknown[]];
+    expect(values[0]).toEqual(['driver.sharing_ended']);
+    expect(JSON.parse((values[3] as string[])[0])).toMatchObject({ reason: 'expired', driver: { id: 'd1', name: 'Jan' } });
   });
 
   it('does not serve a session whose live period has run out, before any job ended it', async () => {

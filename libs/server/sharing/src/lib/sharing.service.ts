@@ -133,11 +133,12 @@ export class SharingService {
    * Sharing stopped (final live edit, /stop, the page's Stop, a disconnected device, or expiry on the
    * server's clock), with `driver.sharing_ended` in the same transaction. Idempotent: the row is
    * locked and only the call that finds the session open ends it, so replicas racing on one expiry
-   * write one event. A driver who was not sharing is marked ended without an event.
+   * write one event. A driver who was not sharing is marked ended without an event. `stillDue`: a
+   * condition re-checked on the locked row (expiry: the live period has still run out).
    */
-  async endSharing(driverId: string, at: Date, reason: SharingEndReason = 'stopped'): Promise<boolean> {
+  async endSharing(driverId: string, at: Date, reason: SharingEndReason = 'stopped', stillDue?: (driver: DriverEntity) => boolean): Promise<boolean> {
     const ended = await this.transition(driverId, (driver) => {
-      if (driver.sharingEndedAt !== null) return null;
+      if (driver.sharingEndedAt !== null || (stillDue && !stillDue(driver))) return null;
       const events = driver.sharingSince !== null ? [sharingEnded(driver, reason, at)] : [];
       const change: Partial<DriverEntity> = { sharingEndedAt: at, liveUntil: null, liveMessageId: null, sharingSince: null };
       return { change, events, publish: true };
@@ -188,7 +189,9 @@ export class SharingService {
       where: { liveUntil: LessThanOrEqual(now), sharingEndedAt: IsNull(), sharingSince: Not(IsNull()) },
     });
     for (const driver of expired) {
-      if (await this.endSharing(driver.id, driver.liveUntil ?? now, 'expired')) {
+      // re-checked under the row lock: a new live location started meanwhile (here or elsewhere) is not ended
+      const stillExpired = (locked: DriverEntity) => locked.liveUntil !== null && locked.liveUntil <= now;
+      if (await this.endSharing(driver.id, driver.liveUntil ?? now, 'expired', stillExpired)) {
         this.logger.log(`Live location of driver ${driver.id} expired`);
         this.expired$.next(driver);
       }
