@@ -12,6 +12,7 @@ import { DemoModule } from '@convoy/server/demo';
 import { DriverActivityModule } from '@convoy/server/driver-activity';
 import { EventsModule } from '@convoy/server/events';
 import { MetricsModule } from '@convoy/server/metrics';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
 import { ReportsModule } from '@convoy/server/reports';
@@ -48,6 +49,7 @@ export class AppModule {
         PlacesModule,
         DriverActivityModule,
         ReportsModule,
+        NotificationsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,
