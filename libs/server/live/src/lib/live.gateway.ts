@@ -13,6 +13,7 @@ import {
 import { AuthenticationService } from '@convoy/server/auth';
 import { AppConfig } from '@convoy/server/config';
 import { ConvoyMetrics } from '@convoy/server/metrics';
+import { VisitsLive } from '@convoy/server/places';
 import { DriversService, TrackingService } from '@convoy/server/tracking';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
@@ -29,7 +30,7 @@ type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Liv
 /**
  * `/live`: `Origin` checked and the credential authenticated at the handshake, the socket closed
  * (with the reason) when that credential stops being valid; a snapshot on connect, then one `positions` array per
- * committed write and `driver` changes. With the Redis adapter, emits reach every instance's clients.
+ * committed write, `driver` changes and `visits` (arrivals/departures). With the Redis adapter, emits reach every instance's clients.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, transports: ['websocket', 'polling'] })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -46,6 +47,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly metrics: ConvoyMetrics,
     private readonly revocations: LiveRevocations,
     private readonly config: AppConfig,
+    private readonly visits: VisitsLive,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -59,6 +61,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         for (const at of receivedAt) this.metrics.ingestToBroadcast.observe((now - at) / 1000);
       }),
       this.drivers.changes$.subscribe((change) => namespace.to(FLEET_ROOM).emit('driver', change)),
+      // emitted by the replica whose batch committed them; the Redis adapter carries them to the others' sockets
+      this.visits.changes$.subscribe((changes) => namespace.to(FLEET_ROOM).emit('visits', changes)),
     );
   }
 

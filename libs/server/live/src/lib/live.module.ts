@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@convoy/server/auth';
+import { PlacesModule } from '@convoy/server/places';
 import { TrackingModule } from '@convoy/server/tracking';
 import { LiveGateway } from './live.gateway';
 import { LiveRedis } from './live-redis';
@@ -7,7 +8,7 @@ import { LiveRevocations } from './live-revocations';
 
 /** The `/live` Socket.IO feed of positions and driver changes. */
 @Module({
-  imports: [AuthModule, TrackingModule],
+  imports: [AuthModule, TrackingModule, PlacesModule],
   providers: [LiveGateway, LiveRedis, LiveRevocations],
   exports: [LiveGateway, LiveRedis],
 })

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DriverDto, DriverErasedBy } from '@convoy/contracts';
 import { LinksService } from '@convoy/server/links';
+import { VisitsService } from '@convoy/server/places';
 import { DevicesService, SharingService } from '@convoy/server/sharing';
 import { DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ const ERASURE_STATEMENT_TIMEOUT = '10min';
 
 /**
  * A driver leaves and is forgotten (GDPR art. 17), asked by the driver (bot `/delete`) or a
- * dispatcher: every position, the Telegram identity, the name and the notes and names on their
+ * dispatcher: every position and visit, the Telegram identity, the name and the notes and names on their
  * links, the device key of the browser or GPS app go in one transaction — all or nothing. What stays is an entry without personal data
  * ("driver left and erased their data", when, by whom), so the fleet list explains the gap.
  */
@@ -25,6 +26,7 @@ export class DriverErasureService {
     private readonly links: LinksService,
     private readonly devices: DevicesService,
     private readonly sharing: SharingService,
+    private readonly visits: VisitsService,
   ) {}
 
   async erase(driverId: string, by: DriverErasedBy, at = new Date()): Promise<DriverDto> {
@@ -35,6 +37,7 @@ export class DriverErasureService {
       const erased = await this.drivers.eraseWithin(manager, driverId, by, at);
       await this.links.eraseDriverWithin(manager, driverId, at);
       await this.devices.eraseDriverWithin(manager, driverId);
+      await this.visits.eraseDriverWithin(manager, driverId);
       return erased;
     });
     this.logger.log(`Erased the data of driver ${driverId} (asked by the ${by})`);
