@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { NewConvoyEvent, PlaceKind, VisitChange } from '@convoy/contracts';
 import {
   PositionCommitParticipants,
@@ -27,7 +27,6 @@ import { VisitsLive } from './visits-live';
 @Injectable()
 export class VisitDetection implements PositionCommitParticipant, OnModuleInit {
   readonly name = 'visits';
-  private readonly logger = new Logger(VisitDetection.name);
 
   constructor(
     private readonly participants: PositionCommitParticipants,
@@ -116,7 +115,6 @@ export class VisitDetection implements PositionCommitParticipant, OnModuleInit {
     const time = (change: VisitChange) => Date.parse(change.type === 'arrived' ? change.visit.arrivedAt : (change.visit.departedAt as string));
     changes.sort((a, b) => time(a) - time(b));
     events.sort((a, b) => (a.occurredAt?.getTime() ?? 0) - (b.occurredAt?.getTime() ?? 0));
-    this.logger.debug(`${changes.length} visit changes in a batch of ${rows.length} positions`);
     return { events, afterCommit: () => this.live.committed(changes) };
   }
 }
