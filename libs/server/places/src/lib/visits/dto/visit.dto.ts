@@ -30,19 +30,19 @@ export class VisitQueryDto {
 }
 
 export class VisitResponseDto implements VisitDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '6f1c2a4e-8d0b-4b7e-9a51-3c2d1e0f9a87' })
   id!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: 'b3e1d9a2-5c4f-4e8a-8f7d-2a1b0c9d8e7f' })
   driverId!: string;
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d' })
   placeId!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-01T08:31:00.000Z' })
   arrivedAt!: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null while the driver is still there' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-01T08:55:00.000Z', description: 'null while the driver is still there' })
   departedAt!: string | null;
 
   @ApiProperty({ description: 'Until the departure, or until now for an open visit', example: 1440 })
