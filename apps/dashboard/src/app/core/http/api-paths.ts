@@ -9,6 +9,7 @@ export const API = {
   users: '/api/users',
   apiTokens: '/api/tokens',
   places: '/api/places',
+  visits: '/api/visits',
   placesImport: '/api/places/import',
   drivers: '/api/drivers',
   reports: '/api/reports',

@@ -145,6 +145,8 @@ function toVisitDto(row: ChangedRow): VisitChange['visit'] {
     arrivedAt: row.arrived_at.toISOString(),
     departedAt: row.departed_at?.toISOString() ?? null,
     dwellSeconds: row.departed_at ? Math.round((row.departed_at.getTime() - row.arrived_at.getTime()) / 1000) : 0,
+    driverName: row.driver_name,
+    placeName: row.place_name,
   };
 }
 

@@ -37,6 +37,6 @@ export class VisitsController {
       reply.header('content-disposition', 'attachment; filename="visits.csv"');
       return visitsToCsv(visits);
     }
-    return visits.map(({ driverName: _driver, placeName: _place, ...visit }) => visit);
+    return visits;
   }
 }

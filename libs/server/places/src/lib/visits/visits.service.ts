@@ -16,18 +16,13 @@ export interface VisitQuery {
   to?: string;
 }
 
-/** A visit with the names a CSV shows. */
-export interface NamedVisit extends VisitDto {
-  driverName: string;
-  placeName: string;
-}
 
 /** Visits as history: listed by range (overlapping it), driver and place; erased with their driver. */
 @Injectable()
 export class VisitsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: VisitQuery, now = new Date()): Promise<NamedVisit[]> {
+  async list(query: VisitQuery, now = new Date()): Promise<VisitDto[]> {
     const to = query.to ? new Date(query.to) : now;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - DAY_MS);
     if (from > to) throw rangeInvalid();

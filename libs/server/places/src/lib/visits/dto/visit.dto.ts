@@ -47,4 +47,10 @@ export class VisitResponseDto implements VisitDto {
 
   @ApiProperty({ description: 'Until the departure, or until now for an open visit', example: 1440 })
   dwellSeconds!: number;
+
+  @ApiProperty({ example: 'Aziz', description: "The driver's current name" })
+  driverName!: string;
+
+  @ApiProperty({ example: 'Customer Müller' })
+  placeName!: string;
 }
