@@ -18,6 +18,8 @@ export interface BenchOptions {
   cpuProfile: boolean;
   /** the whole run is aborted (and everything stopped) after this many seconds */
   maxWallSeconds: number;
+  /** places seeded into Convoy (CSV import) over the fleet's area before the load, for visit detection's cost */
+  places: number;
 }
 
 interface Spec {
@@ -28,7 +30,7 @@ interface Spec {
   fallback: number;
 }
 
-const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds' | 'durationSeconds' | 'rate' | 'maxWallSeconds', Spec> = {
+const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds' | 'durationSeconds' | 'rate' | 'maxWallSeconds' | 'places', Spec> = {
   drivers: { env: 'BENCH_DRIVERS', flag: 'drivers', min: 1, max: 5000, fallback: 200 },
   dashboards: { env: 'BENCH_DASHBOARDS', flag: 'dashboards', min: 0, max: 500, fallback: 50 },
   connections: { env: 'BENCH_CONNECTIONS', flag: 'connections', min: 1, max: 100, fallback: 40 },
@@ -36,10 +38,11 @@ const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds'
   durationSeconds: { env: 'BENCH_DURATION', flag: 'duration', min: 1, max: 120, fallback: 20 },
   rate: { env: 'BENCH_RATE', flag: 'rate', min: 1, max: 10_000, fallback: 1000 },
   maxWallSeconds: { env: 'BENCH_MAX_WALL', flag: 'max-wall', min: 30, max: 1800, fallback: 300 },
+  places: { env: 'BENCH_PLACES', flag: 'places', min: 0, max: 50_000, fallback: 0 },
 };
 
 export const USAGE = `Usage: npm run bench -- [--drivers=200] [--dashboards=50] [--connections=40] [--warmup=3]
-       [--duration=20] [--rate=1000] [--targets=convoy,minimal] [--cpu-prof] [--max-wall=300]
+       [--duration=20] [--rate=1000] [--targets=convoy,minimal] [--cpu-prof] [--max-wall=300] [--places=0]
 Each flag also reads from BENCH_<NAME> (BENCH_DRIVERS, BENCH_DURATION, BENCH_CPU_PROF=1, ...).
 DATABASE_URL: use that Postgres server (fresh databases are created and dropped); else an embedded one.`;
 
@@ -80,6 +83,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     targets: targets as BenchOptions['targets'],
     cpuProfile: ['1', 'true', 'yes'].includes(cpuProfileRaw.toLowerCase()),
     maxWallSeconds: number(NUMBERS.maxWallSeconds),
+    places: Math.round(number(NUMBERS.places)),
   };
   if (options.rate * options.durationSeconds > 300_000) {
     throw new Error('--rate × --duration is capped at 300,000 paced updates (latency samples are kept per dashboard)');

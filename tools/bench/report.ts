@@ -37,6 +37,8 @@ export interface BenchReport {
     latencyMeasuredOn: string;
     postgres: 'embedded' | 'DATABASE_URL';
     order: string[];
+    /** places seeded into Convoy before the load (visit detection) */
+    places: number;
   };
   convoy: TargetReport | null;
   minimal: TargetReport | null;
@@ -118,6 +120,7 @@ export function buildReport(input: {
       latencyMeasuredOn: `every position on all ${options.dashboards} dashboards (first receipt per dashboard)`,
       postgres: input.embeddedPostgres ? 'embedded' : 'DATABASE_URL',
       order: input.order,
+      places: options.places,
     },
     convoy,
     minimal,

@@ -48,7 +48,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
   log(`starting ${options.targets.join(' + ')} and joining ${options.drivers} drivers to each`);
   const started = await Promise.allSettled(
     options.targets.map((name, i) => {
-      const setup = { serverUrl: postgres.url, users, firstUpdateId: 500_000_000 + i * 100_000_000, cpuProfileDir: profileDir };
+      const setup = { serverUrl: postgres.url, users, firstUpdateId: 500_000_000 + i * 100_000_000, cpuProfileDir: profileDir, places: options.places };
       return name === 'convoy' ? startConvoy(setup, cleanup) : startMinimal(setup, cleanup);
     }),
   );
@@ -103,6 +103,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
   }
 
   const notes = [
+    ...(options.places > 0 ? [`${options.places} places seeded over the fleet's area (visit detection in every batch)`] : []),
     'load generator, dashboards, Postgres and the target share the same cores: every figure is a floor',
     'ratio = convoy ÷ minimal saturation updates/s, measured in this run (the machine is shared and noisy)',
   ];
