@@ -1,6 +1,6 @@
 import type { OsmandResult } from './osmand-ingest';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from './options';
 import type { PacedResult } from './paced';

@@ -130,6 +130,7 @@ describe('visits detected live across two replicas', () => {
     expect(visits.map((v) => v.placeId)).toEqual([places.depot.id, places.a.id, places.b.id, places.depot.id]);
     expect(visits.map((v) => v.departedAt === null)).toEqual([false, false, false, true]);
     expect(at(visits[0].arrivedAt)).toBe(0); // the first position was inside
+    expect(visits[1]).toMatchObject({ driverId, driverName: 'Aziz', placeName: 'Customer Müller' });
     expect(Math.round(visits[1].dwellSeconds / 60)).toBeGreaterThanOrEqual(15);
     expect(Math.round(visits[1].dwellSeconds / 60)).toBeLessThanOrEqual(16);
     expect(visits[3].dwellSeconds).toBeGreaterThan(3 * 3600 - 60 * 60); // open: until now
