@@ -24,6 +24,8 @@ export interface ConvoySetup {
   cpuProfileDir: string | null;
   /** places to seed over the fleet's area (0: none) */
   places: number;
+  /** more environment for the API (e.g. WEBHOOK_ALLOW_PRIVATE for a local webhook endpoint) */
+  env?: Record<string, string>;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function startConvoy(setup: ConvoySetup, cleanup: Cleanup): Promise
       TELEGRAM_WEBHOOK_SECRET: secret,
       AUTO_TRACK_INTERVAL: '0',
       LOG_LEVEL: 'warn',
+      ...setup.env,
       ...(setup.cpuProfileDir
         ? {
             NODE_OPTIONS: `--require ${resolve(__dirname, 'cpu-profile-preload.js')}`,

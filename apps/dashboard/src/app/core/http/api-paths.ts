@@ -8,6 +8,7 @@ export const API = {
   links: '/api/links',
   users: '/api/users',
   apiTokens: '/api/tokens',
+  webhooks: '/api/webhooks',
   places: '/api/places',
   visits: '/api/visits',
   placesImport: '/api/places/import',
@@ -15,6 +16,10 @@ export const API = {
   reports: '/api/reports',
   join: '/api/join',
   track: '/api/track',
+  notifications: '/api/notifications',
+  alertRules: '/api/alert-rules',
+  myTelegram: '/api/me/telegram',
+  myTelegramLink: '/api/me/telegram-link',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */
