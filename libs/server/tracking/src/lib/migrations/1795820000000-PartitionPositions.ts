@@ -37,6 +37,7 @@ export class PartitionPositions1795820000000 implements MigrationInterface {
       await queryRunner.query(`ALTER INDEX "${index}" RENAME TO "${index.replace('positions_', 'positions_unpartitioned_')}"`);
     }
 
+    await queryRunner.query(`ALTER SEQUENCE "positions_id_seq" RENAME TO "positions_unpartitioned_id_seq"`); // the identity's
     await queryRunner.query(`CREATE SEQUENCE "positions_id_seq" AS bigint`);
     await queryRunner.query(`SELECT setval('positions_id_seq', coalesce(max(id), 0) + 1, false) FROM positions_unpartitioned`);
     await queryRunner.query(`
@@ -96,6 +97,7 @@ export class PartitionPositions1795820000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "positions" RENAME TO "positions_partitioned"`);
+    await queryRunner.query(`ALTER SEQUENCE "positions_id_seq" RENAME TO "positions_partitioned_id_seq"`);
     await queryRunner.query(`ALTER TABLE "positions_partitioned" RENAME CONSTRAINT "positions_pkey" TO "positions_partitioned_pkey"`);
     await queryRunner.query(`ALTER TABLE "positions_partitioned" RENAME CONSTRAINT "positions_driver_id_fkey" TO "positions_partitioned_driver_id_fkey"`);
     for (const index of ['positions_driver_recorded_idx', 'positions_telegram_update_id_key', 'positions_driver_point_key']) {
