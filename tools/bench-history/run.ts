@@ -19,7 +19,6 @@ import { Readable } from 'node:stream';
 import { execSync } from 'node:child_process';
 import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from '@convoy/testing';
 import type { Client } from 'pg';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { from: copyFrom } = require('pg-copy-streams') as { from: (sql: string) => NodeJS.WritableStream };
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
