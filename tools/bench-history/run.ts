@@ -31,6 +31,8 @@ const SUMMARY_RUNS = arg('summary-runs', 3);
 const MONTH_DAYS = 30;
 const DAY = 86_400_000;
 
+/** Rows per COPY statement. */
+const COPY_CHUNK_ROWS = 500_000;
 const COPY_COLUMNS = 'driver_id, latitude, longitude, accuracy, heading, speed, battery, recorded_at, source, telegram_update_id';
 
 function rssMiB(pid: number): number {
@@ -53,12 +55,11 @@ function progress(label: string, done: number, total: number, startedAt: number)
  * One driver's point `k` (k-th interval from the start): a 15-minute loop of 10 minutes driving at
  * ~36 km/h and 5 parked, each driver around its own spot. Telegram drivers carry update ids.
  */
-function* copyLines(drivers: string[], steps: number, start: number, firstUpdate: number, onRows: (n: number) => void): Generator<string> {
+function* copyLines(drivers: string[], firstStep: number, steps: number, start: number, firstUpdate: number): Generator<string> {
   const loop = Math.round(900 / INTERVAL_S);
   const driving = Math.round(600 / INTERVAL_S);
   let update = firstUpdate;
-  let pending = 0;
-  for (let k = 0; k < steps; k++) {
+  for (let k = firstStep; k < firstStep + steps; k++) {
     const at = new Date(start + k * INTERVAL_S * 1000).toISOString();
     const phase = k % loop;
     const moving = phase < driving;
@@ -72,14 +73,8 @@ function* copyLines(drivers: string[], steps: number, start: number, firstUpdate
         `${drivers[d]}\t${lat}\t${lon}\t8\t${moving ? 0 : '\\N'}\t${moving ? 10 : 0}\t${telegram ? '\\N' : 80}\t${at}\t${telegram ? 'telegram-live' : 'osmand'}\t${telegram ? update++ : '\\N'}\n`,
       );
     }
-    pending += drivers.length;
     yield chunk.join('');
-    if (pending >= 20_000) {
-      onRows(pending);
-      pending = 0;
-    }
   }
-  onRows(pending);
 }
 
 async function copyRows(client: Client, lines: Iterable<string>): Promise<void> {
@@ -93,11 +88,26 @@ const percentile = (ms: number[], p: number) => {
 };
 const stats = (ms: number[]) => ({ runs: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), maxMs: Math.round(Math.max(...ms)) });
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
+/** The API's CPU time so far (user + system, ms): on a shared box wall times are mostly waiting for a core. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+let apiPid = 0;
+const cpuSamples = new Map<string, number[]>();
+async function timed(fn: () => Promise<unknown>, label?: string): Promise<number> {
+  const cpu0 = apiPid ? cpuMs(apiPid) : 0;
   const started = process.hrtime.bigint();
   await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6;
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (label && apiPid) cpuSamples.set(label, [...(cpuSamples.get(label) ?? []), cpuMs(apiPid) - cpu0]);
+  return wall;
 }
+const cpuStats = (label: string) => {
+  const ms = cpuSamples.get(label) ?? [];
+  return ms.length ? { apiCpuP50Ms: percentile(ms, 50), apiCpuP99Ms: percentile(ms, 99) } : {};
+};
 
 async function main(): Promise<void> {
   const server = process.env['DATABASE_URL'];
@@ -138,14 +148,24 @@ async function main(): Promise<void> {
     const loadStarted = Date.now();
     let loaded = 0;
     await withClient(database.url, async (client) => {
-      await copyRows(client, copyLines(fleet, steps, start, 1, (n) => progress('fleet ', (loaded += n), steps * fleet.length, loadStarted)));
+      // one COPY per ~500k rows: the foreign-key checks run at the end of each statement, so the bar shows stored rows
+      const chunkSteps = Math.max(1, Math.floor(COPY_CHUNK_ROWS / fleet.length));
+      for (let k = 0; k < steps; k += chunkSteps) {
+        const n = Math.min(chunkSteps, steps - k);
+        await copyRows(client, copyLines(fleet, k, n, start, 1 + k * Math.ceil(fleet.length / 2)));
+        progress('fleet ', (loaded += n * fleet.length), steps * fleet.length, loadStarted);
+      }
     });
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     const monthSteps = Math.floor((MONTH_DAYS * DAY) / (INTERVAL_S * 1000));
     const monthStarted = Date.now();
     let monthLoaded = 0;
     await withClient(database.url, async (client) => {
-      await copyRows(client, copyLines([exporter], monthSteps, monthStart, 10_000_000_000, (n) => progress('export', (monthLoaded += n), monthSteps, monthStarted)));
+      for (let k = 0; k < monthSteps; k += COPY_CHUNK_ROWS) {
+        const n = Math.min(COPY_CHUNK_ROWS, monthSteps - k);
+        await copyRows(client, copyLines([exporter], k, n, monthStart, 10_000_000_000 + k));
+        progress('export', (monthLoaded += n), monthSteps, monthStarted);
+      }
     });
     // what maintenance does for closed days (VACUUM (ANALYZE): all-visible pages, index-only scans); today's too, for the bench
     const vacuumStarted = Date.now();
@@ -161,6 +181,7 @@ async function main(): Promise<void> {
     await api.stop();
     api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
     const pid = api.process.pid as number;
+    apiPid = pid;
     const admin = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
     const token = (admin as unknown as { token: string }).token;
     const get = async (path: string) => {
@@ -176,20 +197,21 @@ async function main(): Promise<void> {
     const history: number[] = [];
     let historyPoints = 0;
     for (let i = 0; i < RUNS; i++) {
-      history.push(await timed(async () => (historyPoints = (JSON.parse(Buffer.from(await get(`/api/drivers/${pick(i)}/positions?${range}`)).toString()) as { total: number }).total)));
+      history.push(await timed(async () => (historyPoints = (JSON.parse(Buffer.from(await get(`/api/drivers/${pick(i)}/positions?${range}`)).toString()) as { total: number }).total), 'history'));
     }
     const trips: number[] = [];
     const stops: number[] = [];
-    for (let i = 0; i < RUNS; i++) trips.push(await timed(() => get(`/api/reports/trips?driverId=${pick(i + RUNS)}&${range}`)));
-    for (let i = 0; i < RUNS; i++) stops.push(await timed(() => get(`/api/reports/stops?driverId=${pick(i + 2 * RUNS)}&${range}`)));
+    for (let i = 0; i < RUNS; i++) trips.push(await timed(() => get(`/api/reports/trips?driverId=${pick(i + RUNS)}&${range}`), 'trips'));
+    for (let i = 0; i < RUNS; i++) stops.push(await timed(() => get(`/api/reports/stops?driverId=${pick(i + 2 * RUNS)}&${range}`), 'stops'));
     const summary: number[] = [];
-    for (let i = 0; i < SUMMARY_RUNS; i++) summary.push(await timed(() => get(`/api/reports/summary?${range}`)));
+    for (let i = 0; i < SUMMARY_RUNS; i++) summary.push(await timed(() => get(`/api/reports/summary?${range}`), 'summary'));
     console.log('history', stats(history), 'trips', stats(trips), 'stops', stats(stops), 'summary', stats(summary));
 
     // a month's CSV export, streamed, RSS sampled every 50 ms
     let peak = rssMiB(pid);
     const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
     const exportStarted = Date.now();
+    const exportCpu0 = cpuMs(pid);
     let bytes = 0;
     try {
       const monthRange = `from=${new Date(monthStart).toISOString()}&to=${new Date(end).toISOString()}`;
@@ -199,7 +221,15 @@ async function main(): Promise<void> {
       clearInterval(sampler);
     }
     const exportSeconds = (Date.now() - exportStarted) / 1000;
-    const csvExport = { rows: monthSteps, bytes, seconds: exportSeconds, rowsPerSecond: Math.round(monthSteps / exportSeconds), peakRssMiB: Math.round(peak) };
+    const csvExport = {
+      rows: monthSteps,
+      bytes,
+      seconds: exportSeconds,
+      rowsPerSecond: Math.round(monthSteps / exportSeconds),
+      apiCpuSeconds: Math.round(cpuMs(pid) - exportCpu0) / 1000,
+      rowsPerApiCpuSecond: Math.round(monthSteps / ((cpuMs(pid) - exportCpu0) / 1000)),
+      peakRssMiB: Math.round(peak),
+    };
     console.log('export', csvExport);
     await new Promise((r) => setTimeout(r, 2000));
     const afterRssMiB = Math.round(rssMiB(pid));
@@ -263,10 +293,10 @@ async function main(): Promise<void> {
       postgres: await withClient(database.url, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0].v),
       table: { rows: totalRows, fleetRows: steps * fleet.length, drivers: DRIVERS, pointEveryS: INTERVAL_S, days: Math.round(((end - start) / DAY) * 100) / 100 },
       load: { copySeconds: Math.round(loadSeconds), rowsPerSecond: Math.round((steps * fleet.length) / loadSeconds), vacuumSeconds: Math.round(vacuumSeconds) },
-      historyDay: { ...stats(history), pointsInDay: historyPoints, note: 'one driver, the last 24 h, JSON thinned to ≤ 5,000 points' },
-      tripsDay: stats(trips),
-      stopsDay: stats(stops),
-      fleetSummaryDay: { ...stats(summary), drivers: DRIVERS },
+      historyDay: { ...stats(history), ...cpuStats('history'), pointsInDay: historyPoints, note: 'one driver, the last 24 h, JSON thinned to ≤ 5,000 points' },
+      tripsDay: { ...stats(trips), ...cpuStats('trips') },
+      stopsDay: { ...stats(stops), ...cpuStats('stops') },
+      fleetSummaryDay: { ...stats(summary), ...cpuStats('summary'), drivers: DRIVERS },
       csvExportMonth: csvExport,
       apiRss: { emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100 },
       ...facts,
