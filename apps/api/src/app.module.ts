@@ -11,12 +11,14 @@ import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { EventsModule } from '@convoy/server/events';
 import { MetricsModule } from '@convoy/server/metrics';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
 import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
+import { WebhooksModule } from '@convoy/server/webhooks';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -46,6 +48,8 @@ export class AppModule {
         GpsAppsModule,
         PlacesModule,
         ReportsModule,
+        NotificationsModule,
+        WebhooksModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

@@ -66,12 +66,23 @@ export class AppConfig {
     minimalNoDataDurationS: number;
     movingSpeedKmh: number;
   };
+  /** Outgoing webhooks (README "Webhooks"). */
+  readonly webhooks!: {
+    /** WEBHOOK_ALLOW_PRIVATE: loopback/private targets (and plain http) allowed; off by default (SSRF). */
+    allowPrivate: boolean;
+    /** Seconds to wait after each failed attempt; its length + 1 is the number of attempts. */
+    retryScheduleSeconds: readonly number[];
+    /** One attempt's deadline (connect to last byte of the answer). */
+    timeoutMs: number;
+  };
   /** On SIGTERM, readiness answers 503 this long before connections close (load balancers drain). */
   readonly shutdownDrainSeconds!: number;
   /** Simulated drivers fed through the real ingest path (0 = none). */
   readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */
   readonly redisUrl!: string | null;
+  /** Alert emails (SMTP_URL, SMTP_FROM); url null → the email channel is off. */
+  readonly smtp!: { url: string | null; from: string | null };
   /**
    * Starts every Redis channel Convoy uses (Socket.IO broadcasts, server-side events), so deployments
    * (or test runs) sharing one Redis do not hear each other.

@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { parseTrustProxy, TRUST_PROXY_FORMAT } from './trust-proxy';
+import { parseRetrySchedule } from './retry-schedule';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value));
 const integer = () =>
@@ -263,6 +264,26 @@ export class EnvironmentVariables {
 
   @trimmed()
   @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'], { message: 'must be 1 (allow) or 0 (refuse, the default)' })
+  WEBHOOK_ALLOW_PRIVATE?: string;
+
+  @trimmed()
+  @IsOptional()
+  @ValidateBy({ name: 'retrySchedule', validator: { validate: (value: unknown) => typeof value === 'string' && parseRetrySchedule(value) !== null } }, {
+    message: 'must be a comma-separated list of 1–50 waits (each up to 24h) like 10s,30s,2m,1h',
+  })
+  WEBHOOK_RETRY_SCHEDULE?: string;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 30' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 30' })
+  @Max(30, { message: 'must be a whole number of seconds from 1 to 30' })
+  WEBHOOK_TIMEOUT_SECONDS?: number;
+
+  @trimmed()
+  @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
@@ -270,6 +291,17 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1–64 letters, digits or _ . : -' })
   REDIS_PREFIX?: string;
+
+  @trimmed()
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587' })
+  SMTP_URL?: string;
+
+  @trimmed()
+  @ValidateIf((env: EnvironmentVariables) => env.SMTP_URL !== undefined || env.SMTP_FROM !== undefined)
+  @IsString({ message: 'is required with SMTP_URL: the sender of alert emails, e.g. "Convoy <alerts@example.com>"' })
+  @Matches(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'must be an address, e.g. alerts@example.com or "Convoy <alerts@example.com>"' })
+  SMTP_FROM?: string;
 
   @trimmed()
   @IsOptional()

@@ -8,12 +8,17 @@ export const API = {
   links: '/api/links',
   users: '/api/users',
   apiTokens: '/api/tokens',
+  webhooks: '/api/webhooks',
   places: '/api/places',
   placesImport: '/api/places/import',
   drivers: '/api/drivers',
   reports: '/api/reports',
   join: '/api/join',
   track: '/api/track',
+  notifications: '/api/notifications',
+  alertRules: '/api/alert-rules',
+  myTelegram: '/api/me/telegram',
+  myTelegramLink: '/api/me/telegram-link',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */
