@@ -9,6 +9,7 @@ import { LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
+import { DriverActivityModule } from '@convoy/server/driver-activity';
 import { EventsModule } from '@convoy/server/events';
 import { MetricsModule } from '@convoy/server/metrics';
 import { NotificationsModule } from '@convoy/server/notifications';
@@ -47,6 +48,7 @@ export class AppModule {
         SharingModule,
         GpsAppsModule,
         PlacesModule,
+        DriverActivityModule,
         ReportsModule,
         NotificationsModule,
         WebhooksModule,

@@ -56,6 +56,13 @@ export class AppConfig {
     /** File exports (csv/gpx/geojson) each signed-in user may start per minute. */
     exportsPerMinute: number;
   };
+  /** What the driver events decide from the positions (issue #10; README "Events"). */
+  readonly activity!: {
+    /** A sharing driver without a position for this long went quiet (`driver.went_quiet`). */
+    quietAfterMinutes: number;
+    /** Faster than this for 30 s is `driver.speeding`; 0 = never. */
+    speedingKmh: number;
+  };
   /** Postgres `statement_timeout` of every pooled connection (migrations run without it). */
   readonly statementTimeoutMs!: number;
   /** Defaults of the trips/stops/summary reports (REPORT_*; README "Reports"). */

@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsTimeZone,
   IsString,
@@ -20,6 +21,12 @@ import { parseTrustProxy, TRUST_PROXY_FORMAT } from './trust-proxy';
 import { parseRetrySchedule } from './retry-schedule';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value));
+/** A decimal number written plainly ("10", "0.5"); anything else is left for the validators to refuse. */
+const decimal = () =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string' || value.trim() === '') return value;
+    return /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : value;
+  });
 const integer = () =>
   Transform(({ value }) => {
     if (typeof value !== 'string' || value.trim() === '') return value;
@@ -170,6 +177,22 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of days from 1 to 36500' })
   @Max(36500, { message: 'must be a whole number of days from 1 to 36500' })
   RETENTION_DAYS?: number;
+
+  @trimmed()
+  @decimal()
+  @IsOptional()
+  @IsNumber({}, { message: 'must be a number of minutes from 0.05 to 1440, e.g. 10' })
+  @Min(0.05, { message: 'must be a number of minutes from 0.05 to 1440, e.g. 10' })
+  @Max(1440, { message: 'must be a number of minutes from 0.05 to 1440, e.g. 10' })
+  QUIET_AFTER_MINUTES?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of km/h from 0 (off) to 400' })
+  @Min(0, { message: 'must be a whole number of km/h from 0 (off) to 400' })
+  @Max(400, { message: 'must be a whole number of km/h from 0 (off) to 400' })
+  SPEEDING_KMH?: number;
 
   @trimmed()
   @integer()

@@ -60,6 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       retentionDays: vars.RETENTION_DAYS ?? 90,
       exportsPerMinute: vars.EXPORT_RATE_LIMIT ?? 6,
     },
+    activity: {
+      quietAfterMinutes: vars.QUIET_AFTER_MINUTES ?? 10,
+      speedingKmh: vars.SPEEDING_KMH ?? 120,
+    },
     statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
     smtp: { url: vars.SMTP_URL ?? null, from: vars.SMTP_FROM ?? null },
