@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminNotices } from './admin-notices';
 import { EventConsumers } from './event-consumers';
 import { EventDispatcher } from './event-dispatcher';
+import { DriverEventErasure } from './event-erasure';
 import { EventRetentionJob } from './event-retention.job';
 import { EVENTS_ENTITIES } from './events.schema';
 import { EventQueryService } from './query/event-query.service';

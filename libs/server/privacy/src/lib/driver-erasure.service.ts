@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DriverDto, DriverErasedBy } from '@convoy/contracts';
-import { appendEvents, deleteDriverEvents, EventDispatcher } from '@convoy/server/events';
+import { appendEvents, DriverEventErasure, EventDispatcher } from '@convoy/server/events';
 import { LinksService } from '@convoy/server/links';
 import { VisitsService } from '@convoy/server/places';
 import { DevicesService, SharingService, sharingEnded } from '@convoy/server/sharing';
@@ -28,6 +28,7 @@ export class DriverErasureService {
     private readonly devices: DevicesService,
     private readonly sharing: SharingService,
     private readonly visits: VisitsService,
+    private readonly events: DriverEventErasure,
     @Optional() private readonly dispatcher: EventDispatcher | null = null,
   ) {}
 
@@ -44,7 +45,7 @@ export class DriverErasureService {
       await this.devices.eraseDriverWithin(manager, driverId);
       await this.visits.eraseDriverWithin(manager, driverId);
       // the stream forgets them too (names, places, messages); a session cut short says so, nameless
-      await deleteDriverEvents(manager, driverId);
+      await this.events.eraseWithin(manager, driverId);
       if (wasSharing) announced = (await appendEvents(manager, [sharingEnded({ ...erased, channel: before?.channel ?? null }, 'erased', at)])).length;
       return erased;
     });
