@@ -18,7 +18,7 @@ import { EventsController } from './query/events.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(EVENTS_ENTITIES)],
   controllers: [EventsController],
-  providers: [EventConsumers, EventDispatcher, AdminNotices, EventRetentionJob, EventQueryService],
-  exports: [EventConsumers, EventDispatcher, AdminNotices],
+  providers: [EventConsumers, EventDispatcher, AdminNotices, EventRetentionJob, EventQueryService, DriverEventErasure],
+  exports: [EventConsumers, EventDispatcher, AdminNotices, DriverEventErasure],
 })
 export class EventsModule {}
