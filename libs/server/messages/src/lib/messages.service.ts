@@ -120,7 +120,7 @@ export class MessagesService {
       return { read: changed, driver: await this.drivers.setUnreadMessagesWithin(manager, driverId, 0) };
     });
     if (read.length > 0) this.changes$.next(read.map(toMessageDto));
-    this.drivers.publish(driver);
+    this.drivers.publish(await this.drivers.entity(driver.id)); // with its current place, as every upsert
     return read.length;
   }
 
@@ -172,7 +172,7 @@ export class MessagesService {
     const dto = toMessageDto(result.reply);
     const answered = result.answered ? toMessageDto(result.answered) : null;
     this.changes$.next(answered ? [answered, dto] : [dto]);
-    this.drivers.publish(result.driver);
+    this.drivers.publish(await this.drivers.entity(result.driver.id)); // with its current place, as every upsert
     this.dispatcher.nudge();
     this.logger.debug(`Reply ${dto.id} from driver ${driverId}`);
     return { kind: 'stored', reply: dto, answered };

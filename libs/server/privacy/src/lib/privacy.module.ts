@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '@convoy/server/links';
+import { PlacesModule } from '@convoy/server/places';
 import { MessagesModule } from '@convoy/server/messages';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
@@ -9,7 +10,7 @@ import { PersonalDataRetentionJob } from './personal-data-retention.job';
 
 /** Driver data rights: erasure (by the driver or a dispatcher) and retention of personal data. */
 @Module({
-  imports: [TrackingModule, LinksModule, SharingModule, MessagesModule],
+  imports: [TrackingModule, LinksModule, SharingModule, PlacesModule, MessagesModule],
   controllers: [DriverErasureController],
   providers: [DriverErasureService, PersonalDataRetentionJob],
   exports: [DriverErasureService],

@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { DriverChange, DriverDto, LiveRevocationReason, MessageDto, PositionDto } from '@convoy/contracts';
+import type { DriverChange, DriverDto, LiveRevocationReason, MessageDto, PositionDto, VisitChange } from '@convoy/contracts';
 import { openSocketIoChannel } from './socket-io-channel';
 
 /** What the live feed tells its owner. */
@@ -16,6 +16,8 @@ export interface LiveChannelHandlers {
   snapshot(drivers: DriverDto[]): void;
   positions(batch: PositionDto[]): void;
   driver(change: DriverChange): void;
+  /** Arrivals and departures as they were committed (issue #9). */
+  visits(changes: VisitChange[]): void;
   /** New messages and status changes of any driver's thread (issue #10). */
   messages?(messages: MessageDto[]): void;
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DriverChannel, DriverErasedBy, PositionSource } from '@convoy/contracts';
+import type { CurrentPlaceDto, DriverChannel, DriverErasedBy, PositionSource } from '@convoy/contracts';
 
 /** A tracked person, with their latest position kept on the row (the history is in `positions`). */
 @Entity({ name: 'drivers' })
@@ -91,6 +91,12 @@ export class DriverEntity {
   /** The driver's replies no dispatcher has read yet; kept by the messages lib in its transactions. */
   @Column({ name: 'unread_messages', type: 'integer', default: 0 })
   unreadMessages!: number;
+
+  /**
+   * Not a column: the driver's open visit, read with the row by DriversService (undefined when the
+   * row was loaded without it, which maps to null).
+   */
+  currentPlace?: CurrentPlaceDto | null;
 }
 
 /** Telegram ids exceed 2^31 but stay below 2^52: safe as JS numbers. */
