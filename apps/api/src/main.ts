@@ -7,7 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
-import { protectWebhookRoute, WEBHOOK_PATH } from '@convoy/server/bot';
+import { WEBHOOK_PATH } from '@convoy/server/bot';
 import { GPS_APP_INGEST_PATHS } from '@convoy/server/gps-apps';
 import { ReadinessState } from '@convoy/server/health';
 import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
@@ -66,7 +66,6 @@ async function bootstrap(): Promise<void> {
     );
     app.useLogger(app.get(ConvoyLogger));
     instrumentHttp(app);
-    protectWebhookRoute(app.getHttpAdapter().getInstance(), config);
     await configureHttpApp(app, config, {
       dashboardDir: resolve(__dirname, '../dashboard/browser'),
       withoutSecurityHeaders: [`/${WEBHOOK_PATH}`, ...GPS_APP_INGEST_PATHS.map((path) => `/${path}`)],

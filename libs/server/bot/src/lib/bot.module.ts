@@ -11,7 +11,7 @@ import { DriverConversation } from './conversation/driver-conversation';
 import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
 import { TelegramPollingService } from './telegram-polling.service';
-import { TelegramWebhookController } from './telegram-webhook.controller';
+import { TelegramWebhook } from './telegram-webhook';
 
 /**
  * The Telegram bot (nestjs-telegraf). Without TELEGRAM_BOT_TOKEN only BotStatus ("disabled") is
@@ -32,8 +32,17 @@ export class BotModule {
         SharingModule,
         PrivacyModule,
       ],
-      controllers: webhookUrl ? [TelegramWebhookController] : [],
-      providers: [BotStatus, BotUpdate, DriverConversation, MessageRateLimit, TelegramPollingService, BotLauncher, ShareAgainNotifier],
+      providers: [
+        BotStatus,
+        BotUpdate,
+        DriverConversation,
+        MessageRateLimit,
+        TelegramPollingService,
+        BotLauncher,
+        ShareAgainNotifier,
+        // webhook mode: POST /telegram/webhook, a plain Fastify route (see TelegramWebhook)
+        ...(webhookUrl ? [TelegramWebhook] : []),
+      ],
       exports: [BotStatus],
     };
   }
