@@ -10,7 +10,14 @@ import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database
 import { WEBHOOK_PATH } from '@convoy/server/bot';
 import { GPS_APP_INGEST_PATHS } from '@convoy/server/gps-apps';
 import { ReadinessState } from '@convoy/server/health';
-import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
+import {
+  configureHttpApp,
+  ConvoyLogger,
+  createFastifyAdapter,
+  displayUrl,
+  installLeanAsyncResourceBind,
+  startupBanner,
+} from '@convoy/server/http';
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
 import { instrumentHttp } from '@convoy/server/metrics';
 import { PositionWriter } from '@convoy/server/tracking';
@@ -21,6 +28,7 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const SHUTDOWN_DEADLINE_MS = 25_000;
 
 async function bootstrap(): Promise<void> {
+  installLeanAsyncResourceBind(); // before any request: Fastify and Nest bind per request (docs/architecture.md, Hot path)
   const config = loadConfigOrExit();
   const logger = new Logger('Convoy');
   let database: DatabaseServer | undefined;
