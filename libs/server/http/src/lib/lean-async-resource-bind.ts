@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 
 const LEAN = Symbol.for('convoy.leanAsyncResourceBind');
+type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
  * Node 20's `AsyncResource#bind` (also behind the static `AsyncResource.bind`) defines the deprecated
@@ -13,19 +14,19 @@ const LEAN = Symbol.for('convoy.leanAsyncResourceBind');
 export function installLeanAsyncResourceBind(): void {
   const proto = AsyncResource.prototype as AsyncResource & { [LEAN]?: true };
   if (proto[LEAN]) return;
-  const original = proto.bind;
-  const bind = function bind<Func extends (...args: never[]) => unknown>(this: AsyncResource, fn: Func, thisArg?: unknown): Func {
-    if (typeof fn !== 'function') return original.call(this, fn, thisArg) as Func; // Node's own TypeError
+  const original = proto.bind as unknown as (this: AsyncResource, fn: unknown, thisArg?: unknown) => AnyFunction;
+  const bind = function bind(this: AsyncResource, fn: AnyFunction, thisArg?: unknown): AnyFunction {
+    if (typeof fn !== 'function') return original.call(this, fn, thisArg); // Node's own TypeError
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the bound function's own `this` is passed on
     const resource = this;
-    const bound =
+    const bound: AnyFunction =
       thisArg === undefined
         ? function (this: unknown, ...args: unknown[]) {
-            return resource.runInAsyncScope(fn as (...a: unknown[]) => unknown, this, ...args);
+            return resource.runInAsyncScope(fn, this, ...args);
           }
-        : resource.runInAsyncScope.bind(resource, fn as (...a: unknown[]) => unknown, thisArg);
+        : resource.runInAsyncScope.bind(resource, fn, thisArg);
     Object.defineProperty(bound, 'length', { configurable: true, enumerable: false, value: fn.length, writable: false });
-    return bound as unknown as Func;
+    return bound;
   };
   Object.defineProperty(proto, 'bind', { configurable: true, writable: true, enumerable: false, value: bind });
   Object.defineProperty(proto, LEAN, { value: true });
