@@ -8,7 +8,7 @@ import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
 import { WEBHOOK_PATH } from '@convoy/server/bot';
-import { GPS_APP_INGEST_PATHS } from '@convoy/server/gps-apps';
+import { GPS_APP_INGEST_PATHS, GPS_APP_OPENAPI_PATHS } from '@convoy/server/gps-apps';
 import { ReadinessState } from '@convoy/server/health';
 import {
   configureHttpApp,
@@ -77,6 +77,7 @@ async function bootstrap(): Promise<void> {
     await configureHttpApp(app, config, {
       dashboardDir: resolve(__dirname, '../dashboard/browser'),
       withoutSecurityHeaders: [`/${WEBHOOK_PATH}`, ...GPS_APP_INGEST_PATHS.map((path) => `/${path}`)],
+      openApiPaths: GPS_APP_OPENAPI_PATHS,
     });
     closeKeptAliveConnectionsWhileDraining(app);
     const live = new LiveAdapter(app);
