@@ -74,7 +74,7 @@ export default [
             },
             {
               sourceTag: 'feature:live',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'feature:notifications', 'type:contracts'],
             },
             {
               sourceTag: 'feature:sharing',
@@ -101,6 +101,7 @@ export default [
                 'feature:privacy',
                 'feature:metrics',
                 'feature:events',
+                'feature:notifications',
                 'type:contracts',
               ],
             },
@@ -121,6 +122,11 @@ export default [
               // the outbox and its dispatcher: producers append in their own transactions, consumers register
               sourceTag: 'feature:events',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:metrics', 'type:contracts'],
+            },
+            {
+              // alerts for people: rules, inbox, Telegram/email jobs; users/places/drivers checked by SQL (no import of their libs)
+              sourceTag: 'feature:notifications',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:http',

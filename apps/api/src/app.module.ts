@@ -11,6 +11,7 @@ import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
 import { EventsModule } from '@convoy/server/events';
 import { MetricsModule } from '@convoy/server/metrics';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { PlacesModule } from '@convoy/server/places';
 import { ReportsModule } from '@convoy/server/reports';
@@ -46,6 +47,7 @@ export class AppModule {
         GpsAppsModule,
         PlacesModule,
         ReportsModule,
+        NotificationsModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

@@ -21,6 +21,8 @@ export interface FleetApi {
   /** The admin, signed in through the API (bearer token). */
   admin: ApiClient;
   api: ApiProcess;
+  /** Its database, for specs that must write what no route writes yet; null on the embedded Postgres (no DATABASE_URL). */
+  databaseUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startFleetApi(): Promise<FleetApi> {
       updates: new TelegramUpdateFactory({ messageIds: telegram }),
       admin,
       api,
+      databaseUrl: storage['DATABASE_URL'] ?? null,
       stop,
     };
   } catch (error) {

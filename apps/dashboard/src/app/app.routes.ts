@@ -45,6 +45,11 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./reports/reports-page').then((m) => m.ReportsPage),
       },
       {
+        path: 'alerts',
+        title: 'Alerts · Convoy',
+        loadComponent: () => import('./alerts/alerts-page').then((m) => m.AlertsPage),
+      },
+      {
         path: 'users',
         title: 'Users · Convoy',
         canActivate: [roleGuard('admin')],

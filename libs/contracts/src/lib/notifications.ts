@@ -1,5 +1,6 @@
 import type { ConvoyEventType } from './events';
 import type { PlaceKind } from './places';
+import type { Role } from './roles';
 
 /** Where an alert reaches a person. */
 export const ALERT_CHANNELS = ['dashboard', 'telegram', 'email'] as const;
@@ -29,26 +30,39 @@ export interface AlertRuleDto {
   driverIds: string[] | null;
   /** Users who receive the alert. */
   recipientUserIds: string[];
+  /** Also every active user with one of these roles (at the time of the event); the install defaults use admin + dispatcher. */
+  recipientRoles: Role[];
   channels: AlertChannel[];
   quietHours: QuietHours | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type CreateAlertRuleRequest = Omit<AlertRuleDto, 'id' | 'createdAt' | 'updatedAt' | 'enabled' | 'placeIds' | 'placeKinds' | 'driverIds' | 'quietHours'> & {
+export type CreateAlertRuleRequest = Omit<
+  AlertRuleDto,
+  'id' | 'createdAt' | 'updatedAt' | 'enabled' | 'placeIds' | 'placeKinds' | 'driverIds' | 'quietHours' | 'recipientUserIds' | 'recipientRoles'
+> & {
   enabled?: boolean;
+  /** At least one recipient in total: users and/or roles. */
+  recipientUserIds?: string[];
+  recipientRoles?: Role[];
   placeIds?: string[] | null;
   placeKinds?: PlaceKind[] | null;
   driverIds?: string[] | null;
-  quietHours?: QuietHours | null;
+  /** `timeZone` may be left out: TIME_ZONE. */
+  quietHours?: (Omit<QuietHours, 'timeZone'> & { timeZone?: string }) | null;
 };
 export type UpdateAlertRuleRequest = Partial<CreateAlertRuleRequest>;
+
+/** What an inbox entry is about: a fleet event, or a notice to admins (`AdminNotices`, e.g. a webhook disabled). */
+export type NotificationType = ConvoyEventType | 'admin.notice';
 
 /** One entry of a user's notifications inbox (the dashboard channel). */
 export interface NotificationDto {
   id: string;
+  /** The event's id (the dedupe key); for an admin notice, the notice's own id. */
   eventId: string;
-  type: ConvoyEventType;
+  type: NotificationType;
   /** Rendered for the user, e.g. "Aziz arrived at Depot North". */
   title: string;
   /** e.g. "08:31 · stayed 24 min"; may be empty. */
@@ -59,6 +73,15 @@ export interface NotificationDto {
   /** What the entry links to. */
   driverId: string | null;
   placeId: string | null;
+  /** Dashboard route of an admin notice (e.g. `/webhooks/<id>`); null for fleet events (use driverId/placeId). */
+  link: string | null;
+}
+
+/** POST /api/notifications/read-all */
+export interface NotificationsReadDto {
+  /** How many entries were marked read. */
+  marked: number;
+  unread: number;
 }
 
 /** GET /api/notifications?unread=true&limit&before */
@@ -82,4 +105,6 @@ export interface MyTelegramDto {
   firstName: string | null;
   /** Set by `/mute 1h` in the chat; null = not muted. */
   mutedUntil: string | null;
+  /** False when TELEGRAM_BOT_TOKEN / TELEGRAM_BOT_USERNAME are missing: no link can be made. */
+  available: boolean;
 }

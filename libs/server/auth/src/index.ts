@@ -2,6 +2,7 @@ export * from './lib/auth.module';
 export * from './lib/principal';
 export * from './lib/decorators/public.decorator';
 export * from './lib/decorators/roles.decorator';
+export * from './lib/decorators/person-only.decorator';
 export * from './lib/decorators/current-principal.decorator';
 export * from './lib/dto/error-response.dto';
 export * from './lib/rate-limit/token-buckets';

@@ -3,6 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { API } from '../core/http/api-paths';
 import { AccountPage } from './account-page';
+import { MyTelegramApi } from './my-telegram-api';
+
+/** The Telegram card has its own spec (telegram-alerts.spec.ts). */
+const NOT_LINKED = { linked: false, username: null, firstName: null, mutedUntil: null, available: true };
 
 describe('AccountPage', () => {
   let fixture: ComponentFixture<AccountPage>;
@@ -10,7 +14,9 @@ describe('AccountPage', () => {
   let el: HTMLElement;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MyTelegramApi, useValue: { status: async () => NOT_LINKED } }],
+    });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(AccountPage);
     el = fixture.nativeElement as HTMLElement;

@@ -5,6 +5,7 @@ import { AuthStore } from '../core/auth/auth.store';
 import { NEW_PASSWORD_VALIDATORS, PASSWORD_LENGTH_RULE, PASSWORD_TOO_SHORT, PasswordField } from '../ui/password-field';
 import { ROLE_LABELS } from '../ui/role-labels';
 import { PasswordChangeStore } from './password-change.store';
+import { TelegramAlerts } from './telegram-alerts';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
@@ -15,10 +16,10 @@ const FIELD_IDS: Record<Field, string> = {
   confirmPassword: 'account-confirm-password',
 };
 
-/** `/account`: who you are signed in as, and changing your own password. */
+/** `/account`: who you are signed in as, changing your own password, and your Telegram chat for alerts. */
 @Component({
   selector: 'cv-account-page',
-  imports: [PasswordField, ReactiveFormsModule, RouterLink],
+  imports: [PasswordField, ReactiveFormsModule, RouterLink, TelegramAlerts],
   providers: [PasswordChangeStore],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',

@@ -2,13 +2,8 @@ import type { CreatePlaceRequest, GeoJsonPolygon, PlaceDto, PlaceKind } from '@c
 import type { Circle, LatLng, Layer, PathOptions, Polygon } from 'leaflet';
 import { Leaflet } from '../map/leaflet-global';
 
-export const KIND_LABELS: Record<PlaceKind, string> = {
-  depot: 'Depot',
-  customer: 'Customer',
-  fuel: 'Fuel',
-  'rest-area': 'Rest area',
-  other: 'Other',
-};
+// kept beside the shapes for their users; defined without Leaflet so other pages can use it
+export { KIND_LABELS } from '../ui/place-kind-labels';
 
 /** One colour per kind, on the map and in the table. */
 export const KIND_COLOURS: Record<PlaceKind, string> = {

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, signal, viewChild } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import { FormsModule } from '@angular/forms';
 import { PLACE_KINDS, type PlaceDto, type PlaceKind } from '@convoy/contracts';
 import { AuthStore } from '../core/auth/auth.store';
@@ -34,6 +35,9 @@ export class PlacesPage {
   private readonly api = inject(PlacesApi);
   private readonly auth = inject(AuthStore);
   private readonly map = viewChild(PlaceEditorMap);
+  private readonly route = inject(ActivatedRoute);
+  private readonly injector = inject(Injector);
+  private linkedShown = false;
 
   protected readonly kinds = PLACE_KINDS;
   protected readonly kindLabels = KIND_LABELS;
@@ -66,9 +70,19 @@ export class PlacesPage {
     try {
       this.places.set(await this.api.list());
       this.loaded.set(true);
+      this.showLinkedPlace();
     } catch (error) {
       this.error.set(actionErrorMessage(error, 'Could not load the places'));
     }
+  }
+
+  /** `/places?place=<id>` (a notification's link): that place highlighted and in view, once. */
+  private showLinkedPlace(): void {
+    const id = this.route.snapshot.queryParamMap.get('place');
+    if (!id || this.linkedShown || !this.places().some((p) => p.id === id)) return;
+    this.linkedShown = true;
+    this.selectedId.set(id);
+    afterNextRender(() => this.map()?.focus(id), { injector: this.injector });
   }
 
   protected draw(mode: DrawMode): void {

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Role } from '@convoy/contracts';
 import { AuthStore } from '../core/auth/auth.store';
 import { API } from '../core/http/api-paths';
+import { provideFakeNotifications } from '../notifications/notifications-testing';
 import { Shell } from './shell';
 
 /** Which pages the header offers depends on the role: admin pages only for admins. */
@@ -14,7 +15,7 @@ describe('Shell navigation', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [Shell],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideHttpClient(), provideHttpClientTesting(), ...provideFakeNotifications(), provideRouter([])],
     });
     backend = TestBed.inject(HttpTestingController);
   });
@@ -38,13 +39,13 @@ describe('Shell navigation', () => {
   it('gives admins the Users and API tokens pages', async () => {
     const fixture = await navFor('admin');
     const el = fixture.nativeElement as HTMLElement;
-    expect(navLabels(fixture)).toEqual(['Live map', 'Links', 'Places', 'Reports', 'Users', 'API tokens']);
+    expect(navLabels(fixture)).toEqual(['Live map', 'Links', 'Places', 'Reports', 'Alerts', 'Users', 'API tokens']);
     expect(el.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
     expect(el.querySelector('[data-testid="nav-api-tokens"]')?.getAttribute('href')).toBe('/api-tokens');
   });
 
   it.each<Role>(['dispatcher', 'viewer'])('shows a %s the map, links, places and reports only', async (role) => {
-    expect(navLabels(await navFor(role))).toEqual(['Live map', 'Links', 'Places', 'Reports']);
+    expect(navLabels(await navFor(role))).toEqual(['Live map', 'Links', 'Places', 'Reports', 'Alerts']);
   });
 
   it('has the account page in the user menu', async () => {

@@ -7,6 +7,7 @@ import type { PublicConfigDto } from '@convoy/contracts';
 import { AuthStore } from '../core/auth/auth.store';
 import { PublicConfigStore } from '../core/config/public-config.store';
 import { API } from '../core/http/api-paths';
+import { provideFakeNotifications } from '../notifications/notifications-testing';
 import { Shell } from './shell';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -50,6 +51,7 @@ describe('Shell', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        ...provideFakeNotifications(),
         provideRouter([{ path: 'login', component: Page }]),
       ],
     });

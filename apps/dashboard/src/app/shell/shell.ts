@@ -1,7 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../core/auth/auth.store';
 import { PublicConfigStore } from '../core/config/public-config.store';
+import { NotificationBell } from '../notifications/notification-bell';
+import { NotificationToasts } from '../notifications/notification-toasts';
+import { NotificationsStore } from '../notifications/notifications.store';
 import { CloseIcon } from '../ui/close-icon';
 import { Logo } from '../ui/logo';
 import { SettingNames } from '../ui/setting-names';
@@ -12,7 +15,7 @@ const BOT_BANNER_DISMISSED = 'convoy.botBannerDismissed';
 /** The signed-in frame: header, notices, and the routed page filling the rest of the viewport. */
 @Component({
   selector: 'cv-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, Logo, UserMenu, CloseIcon, SettingNames],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, Logo, UserMenu, CloseIcon, SettingNames, NotificationBell, NotificationToasts],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -24,6 +27,13 @@ export class Shell {
 
   protected readonly signingOut = signal(false);
   protected readonly botBannerDismissed = signal(readFlag(BOT_BANNER_DISMISSED));
+
+  constructor() {
+    // the inbox and its toasts follow the signed-in user on every page
+    const notifications = inject(NotificationsStore);
+    notifications.start();
+    inject(DestroyRef).onDestroy(() => notifications.stop());
+  }
 
   protected async signOut(): Promise<void> {
     if (this.signingOut()) {

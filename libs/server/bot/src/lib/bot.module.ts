@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@convoy/server/config';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { PrivacyModule } from '@convoy/server/privacy';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
@@ -7,9 +8,11 @@ import { TelegrafModule } from 'nestjs-telegraf';
 import { BotLauncher } from './bot-launcher.service';
 import { BotStatus } from './bot-status';
 import { BotUpdate } from './bot.update';
+import { AccountChat } from './conversation/account-chat';
 import { DriverConversation } from './conversation/driver-conversation';
 import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
+import { TelegramAlertSender } from './telegram-alert.transport';
 import { TelegramPollingService } from './telegram-polling.service';
 import { TelegramWebhook } from './telegram-webhook';
 
@@ -31,15 +34,18 @@ export class BotModule {
         TrackingModule,
         SharingModule,
         PrivacyModule,
+        NotificationsModule,
       ],
       providers: [
         BotStatus,
         BotUpdate,
         DriverConversation,
+        AccountChat,
         MessageRateLimit,
         TelegramPollingService,
         BotLauncher,
         ShareAgainNotifier,
+        TelegramAlertSender,
         // webhook mode: POST /telegram/webhook, a plain Fastify route (see TelegramWebhook)
         ...(webhookUrl ? [TelegramWebhook] : []),
       ],

@@ -72,6 +72,8 @@ export class AppConfig {
   readonly demoFleet!: number;
   /** null → Socket.IO broadcasts stay in this process. */
   readonly redisUrl!: string | null;
+  /** Alert emails (SMTP_URL, SMTP_FROM); url null → the email channel is off. */
+  readonly smtp!: { url: string | null; from: string | null };
   /**
    * Starts every Redis channel Convoy uses (Socket.IO broadcasts, server-side events), so deployments
    * (or test runs) sharing one Redis do not hear each other.

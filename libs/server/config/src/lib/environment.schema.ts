@@ -273,6 +273,17 @@ export class EnvironmentVariables {
 
   @trimmed()
   @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587' })
+  SMTP_URL?: string;
+
+  @trimmed()
+  @ValidateIf((env: EnvironmentVariables) => env.SMTP_URL !== undefined || env.SMTP_FROM !== undefined)
+  @IsString({ message: 'is required with SMTP_URL: the sender of alert emails, e.g. "Convoy <alerts@example.com>"' })
+  @Matches(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'must be an address, e.g. alerts@example.com or "Convoy <alerts@example.com>"' })
+  SMTP_FROM?: string;
+
+  @trimmed()
+  @IsOptional()
   @Matches(/^\d{5,16}:[A-Za-z0-9_-]{30,}$/, { message: 'must be a bot token from @BotFather, like 123456:ABC-DEF…' })
   TELEGRAM_BOT_TOKEN?: string;
 

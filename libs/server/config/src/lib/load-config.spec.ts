@@ -136,6 +136,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes SMTP for alert emails only with a sender, and hides the URL (it may hold a password)', () => {
+    expect(loadConfig({}).smtp).toEqual({ url: null, from: null });
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example.com:587', SMTP_FROM: 'Convoy <alerts@example.com>' }).smtp).toEqual({
+      url: 'smtp://mail.example.com:587',
+      from: 'Convoy <alerts@example.com>',
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://u:p@mail.example.com' })).toThrow(/SMTP_FROM=\(unset\): is required with SMTP_URL/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:secret@mail', SMTP_FROM: 'a@b.c' })).toThrow(/SMTP_URL=\(hidden\): must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail', SMTP_FROM: 'nobody' })).toThrow(/SMTP_FROM="nobody": must be an address/);
+  });
+
   it('parses lists and normalises values', () => {
     const config = loadConfig({
       PORT: '8080',

@@ -14,7 +14,7 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'TELEGRAM_WEBHOOK_SECRET']);
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'ADMIN_PASSWORD', 'TELEGRAM_BOT_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'TELEGRAM_WEBHOOK_SECRET', 'SMTP_URL']);
 
 /**
  * Validates `env` (process.env by default) and returns the typed config.
@@ -61,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
     },
     statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
+    smtp: { url: vars.SMTP_URL ?? null, from: vars.SMTP_FROM ?? null },
     redisPrefix: vars.REDIS_PREFIX ?? 'convoy',
     reports: {
       minimalParkingDurationS: vars.REPORT_MINIMAL_PARKING_DURATION ?? 180,

@@ -10,9 +10,10 @@ import {
   type LiveClientToServerEvents,
   type LiveServerToClientEvents,
 } from '@convoy/contracts';
-import { AuthenticationService } from '@convoy/server/auth';
+import { AuthenticationService, type Principal } from '@convoy/server/auth';
 import { AppConfig } from '@convoy/server/config';
 import { ConvoyMetrics } from '@convoy/server/metrics';
+import { NotificationsFeed } from '@convoy/server/notifications';
 import { DriversService, TrackingService } from '@convoy/server/tracking';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
@@ -22,6 +23,8 @@ import { socketOriginMiddleware } from './socket-origin';
 
 /** Every signed-in manager sees the whole fleet; a room keeps the door open for per-team feeds. */
 export const FLEET_ROOM = 'fleet';
+/** Each user's sockets (every tab, every replica through the Redis adapter): their own notifications go only there. */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 type LiveNamespace = Namespace<LiveClientToServerEvents, LiveServerToClientEvents, LiveServerSideEvents>;
 type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, LiveServerSideEvents>;
@@ -46,6 +49,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly metrics: ConvoyMetrics,
     private readonly revocations: LiveRevocations,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsFeed,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -59,6 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         for (const at of receivedAt) this.metrics.ingestToBroadcast.observe((now - at) / 1000);
       }),
       this.drivers.changes$.subscribe((change) => namespace.to(FLEET_ROOM).emit('driver', change)),
+      this.notifications.created$.subscribe(({ userId, notifications }) => namespace.to(userRoom(userId)).emit('notifications', notifications)),
     );
   }
 
@@ -68,7 +73,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     this.revocations.watch(socket);
     try {
       // join first: a write committed meanwhile reaches the client too (it keeps the newest per driver)
-      await socket.join(FLEET_ROOM);
+      const principal = socket.data.principal as Principal;
+      await socket.join([FLEET_ROOM, userRoom(principal.user.id)]);
       socket.emit('snapshot', await this.drivers.list());
     } catch (error) {
       this.logger.warn(`Could not send the snapshot: ${(error as Error).message}`);

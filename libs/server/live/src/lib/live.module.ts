@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@convoy/server/auth';
+import { NotificationsModule } from '@convoy/server/notifications';
 import { TrackingModule } from '@convoy/server/tracking';
 import { LiveGateway } from './live.gateway';
 import { LiveRedis } from './live-redis';
 import { LiveRevocations } from './live-revocations';
 
-/** The `/live` Socket.IO feed of positions and driver changes. */
+/** The `/live` Socket.IO feed of positions and driver changes, and each user's own notifications. */
 @Module({
-  imports: [AuthModule, TrackingModule],
+  imports: [AuthModule, TrackingModule, NotificationsModule],
   providers: [LiveGateway, LiveRedis, LiveRevocations],
   exports: [LiveGateway, LiveRedis],
 })

@@ -14,6 +14,10 @@ export const API = {
   reports: '/api/reports',
   join: '/api/join',
   track: '/api/track',
+  notifications: '/api/notifications',
+  alertRules: '/api/alert-rules',
+  myTelegram: '/api/me/telegram',
+  myTelegramLink: '/api/me/telegram-link',
 } as const;
 
 /** True for a request to our own API (`/api/...`), whether written relative or absolute. */

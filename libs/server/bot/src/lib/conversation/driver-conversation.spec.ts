@@ -5,6 +5,7 @@ import { InvalidLocationError, InvalidLocationReason, UnknownDriverError, type T
 import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import type { InlineButton } from '../telegram/replier';
+import type { AccountChat } from './account-chat';
 import { DriverConversation } from './driver-conversation';
 import { MessageRateLimit } from './message-rate-limit';
 
@@ -58,6 +59,8 @@ function setup(driver: Record<string, unknown> | null = { id: 'd1', name: 'Jan',
     config,
     erasure as unknown as DriverErasureService,
     new MessageRateLimit(config),
+    // a manager's chat commands are AccountChat's (account-chat.spec.ts); drivers' commands pass through
+    { handle: jest.fn().mockResolvedValue(false) } as unknown as AccountChat,
   );
   const buttons: InlineButton[][][] = [];
   const replier = {

@@ -7,6 +7,7 @@ import { formatClock } from '../messages/clock';
 import type { IncomingCallback } from '../telegram/incoming-callback';
 import type { IncomingMessage } from '../telegram/incoming-message';
 import type { CallbackResponder, Replier } from '../telegram/replier';
+import { AccountChat } from './account-chat';
 import { MessageRateLimit } from './message-rate-limit';
 import { StartAttempts } from './start-attempts';
 
@@ -27,6 +28,7 @@ export class DriverConversation {
     private readonly config: AppConfig,
     private readonly erasure: DriverErasureService,
     private readonly rateLimit: MessageRateLimit,
+    private readonly accountChat: AccountChat,
   ) {}
 
   /** Times in replies: 24-hour, in TIME_ZONE, with the zone named. */
@@ -55,6 +57,8 @@ export class DriverConversation {
   }
 
   private async onCommand(command: string, arg: string | null, message: IncomingMessage, t: BotMessages, replier: Replier) {
+    // a manager's own chat (alerts): user link codes, /mute, /unmute, /unlink
+    if (await this.accountChat.handle(command, arg, message, replier)) return;
     switch (command) {
       case 'start':
         return arg ? this.redeem(arg, message, t, replier) : replier.reply(t.startWithoutToken);
