@@ -119,13 +119,23 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'type:contracts'],
             },
             {
+              // quiet/back and speeding: a job and a participant of the position group commit, writing to the outbox
+              sourceTag: 'feature:driver-activity',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:tracking', 'feature:events', 'type:contracts'],
+            },
+            {
               // the outbox and its dispatcher: producers append in their own transactions, consumers register
               sourceTag: 'feature:events',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:metrics', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'type:contracts'],
             },
             {
               // alerts for people: rules, inbox, Telegram/email jobs; users/places/drivers checked by SQL (no import of their libs)
               sourceTag: 'feature:notifications',
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
+            },
+            {
+              // signed webhooks: an events consumer (outbox → delivery jobs), admin routes, admin notices
+              sourceTag: 'feature:webhooks',
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
             },
             {

@@ -22,6 +22,8 @@ export interface ConvoySetup {
   firstUpdateId: number;
   /** write a V8 CPU profile of the API into this folder (on exit) */
   cpuProfileDir: string | null;
+  /** more environment for the API (e.g. WEBHOOK_ALLOW_PRIVATE for a local webhook endpoint) */
+  env?: Record<string, string>;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function startConvoy(setup: ConvoySetup, cleanup: Cleanup): Promise
       TELEGRAM_WEBHOOK_SECRET: secret,
       AUTO_TRACK_INTERVAL: '0',
       LOG_LEVEL: 'warn',
+      ...setup.env,
       ...(setup.cpuProfileDir
         ? {
             NODE_OPTIONS: `--require ${resolve(__dirname, 'cpu-profile-preload.js')}`,

@@ -18,6 +18,13 @@ export interface BenchOptions {
   cpuProfile: boolean;
   /** the whole run is aborted (and everything stopped) after this many seconds */
   maxWallSeconds: number;
+  /**
+   * `dead`: Convoy gets a webhook for every event type at a server that never answers, and a stand-in
+   * producer appends `webhookEvents` events/s to the outbox; `off`: the same events, no webhook (the
+   * baseline to compare with); `none` (default): neither.
+   */
+  webhook: 'none' | 'off' | 'dead';
+  webhookEvents: number;
 }
 
 interface Spec {
@@ -28,7 +35,7 @@ interface Spec {
   fallback: number;
 }
 
-const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds' | 'durationSeconds' | 'rate' | 'maxWallSeconds', Spec> = {
+const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds' | 'durationSeconds' | 'rate' | 'maxWallSeconds' | 'webhookEvents', Spec> = {
   drivers: { env: 'BENCH_DRIVERS', flag: 'drivers', min: 1, max: 5000, fallback: 200 },
   dashboards: { env: 'BENCH_DASHBOARDS', flag: 'dashboards', min: 0, max: 500, fallback: 50 },
   connections: { env: 'BENCH_CONNECTIONS', flag: 'connections', min: 1, max: 100, fallback: 40 },
@@ -36,10 +43,12 @@ const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds'
   durationSeconds: { env: 'BENCH_DURATION', flag: 'duration', min: 1, max: 120, fallback: 20 },
   rate: { env: 'BENCH_RATE', flag: 'rate', min: 1, max: 10_000, fallback: 1000 },
   maxWallSeconds: { env: 'BENCH_MAX_WALL', flag: 'max-wall', min: 30, max: 1800, fallback: 300 },
+  webhookEvents: { env: 'BENCH_WEBHOOK_EVENTS', flag: 'webhook-events', min: 1, max: 5000, fallback: 100 },
 };
 
 export const USAGE = `Usage: npm run bench -- [--drivers=200] [--dashboards=50] [--connections=40] [--warmup=3]
        [--duration=20] [--rate=1000] [--targets=convoy,minimal] [--cpu-prof] [--max-wall=300]
+       [--webhook=dead|off] [--webhook-events=100]
 Each flag also reads from BENCH_<NAME> (BENCH_DRIVERS, BENCH_DURATION, BENCH_CPU_PROF=1, ...).
 DATABASE_URL: use that Postgres server (fresh databases are created and dropped); else an embedded one.`;
 
@@ -50,7 +59,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     if (!match) throw new Error(`Unknown argument "${arg}"\n${USAGE}`);
     flags.set(match[1], match[2] ?? 'true');
   }
-  const known = new Set([...Object.values(NUMBERS).map((s) => s.flag), 'targets', 'cpu-prof', 'help']);
+  const known = new Set([...Object.values(NUMBERS).map((s) => s.flag), 'targets', 'cpu-prof', 'webhook', 'help']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown flag --${name}\n${USAGE}`);
   if (flags.has('help')) throw new Error(USAGE);
 
@@ -69,6 +78,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     if (target !== 'convoy' && target !== 'minimal') throw new Error(`--targets: unknown target "${target}" (convoy, minimal)`);
   }
   if (targets.length === 0) throw new Error('--targets: name at least one of convoy, minimal');
+  const webhook = flags.get('webhook') ?? env['BENCH_WEBHOOK'] ?? 'none';
+  if (webhook !== 'none' && webhook !== 'off' && webhook !== 'dead') throw new Error(`--webhook: dead, off or none (got "${webhook}")`);
   const cpuProfileRaw = flags.get('cpu-prof') ?? env['BENCH_CPU_PROF'] ?? '';
   const options: BenchOptions = {
     drivers: Math.round(number(NUMBERS.drivers)),
@@ -80,6 +91,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     targets: targets as BenchOptions['targets'],
     cpuProfile: ['1', 'true', 'yes'].includes(cpuProfileRaw.toLowerCase()),
     maxWallSeconds: number(NUMBERS.maxWallSeconds),
+    webhook,
+    webhookEvents: Math.round(number(NUMBERS.webhookEvents)),
   };
   if (options.rate * options.durationSeconds > 300_000) {
     throw new Error('--rate × --duration is capped at 300,000 paced updates (latency samples are kept per dashboard)');

@@ -42,6 +42,8 @@ export interface BenchReport {
   minimal: TargetReport | null;
   /** The GPS-app channel: OsmAnd-protocol GETs into the same pipeline (Convoy only). */
   osmand: (OsmandResult & { ratioToWebhook: number | null }) | null;
+  /** `--webhook=dead|off`: the stand-in event stream and what became of its deliveries (null without the flag). */
+  webhooks: Record<string, unknown> | null;
   /** convoy ÷ minimal updates/s at saturation */
   ratio: number | null;
   /**
@@ -88,6 +90,7 @@ export function buildReport(input: {
   convoy: TargetReport | null;
   minimal: TargetReport | null;
   osmand?: OsmandResult | null;
+  webhooks?: Record<string, unknown> | null;
   notes: string[];
 }): BenchReport {
   const { options, convoy, minimal } = input;
@@ -135,6 +138,7 @@ export function buildReport(input: {
             convoy && convoy.updatesPerSecond > 0 ? Math.round((input.osmand.updatesPerSecond / convoy.updatesPerSecond) * 1000) / 1000 : null,
         }
       : null,
+    webhooks: input.webhooks ?? null,
     ratio,
     cpuRatio,
     targets: {

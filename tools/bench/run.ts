@@ -19,6 +19,7 @@ import { buildReport, summaryText, targetReport, writeReport, type TargetReport 
 import { runSaturation, type SaturationResult } from './saturation';
 import { Ledger, webhookClientFor, type Target } from './target';
 import type { WebhookClient } from './webhook-client';
+import { startWebhookLoad, type WebhookLoad } from './webhook-load';
 
 const RESULTS_DIR = resolve(__dirname, '../../bench/results');
 
@@ -48,7 +49,13 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
   log(`starting ${options.targets.join(' + ')} and joining ${options.drivers} drivers to each`);
   const started = await Promise.allSettled(
     options.targets.map((name, i) => {
-      const setup = { serverUrl: postgres.url, users, firstUpdateId: 500_000_000 + i * 100_000_000, cpuProfileDir: profileDir };
+      const setup = {
+        serverUrl: postgres.url,
+        users,
+        firstUpdateId: 500_000_000 + i * 100_000_000,
+        cpuProfileDir: profileDir,
+        env: (options.webhook === 'none' ? {} : { WEBHOOK_ALLOW_PRIVATE: '1' }) as Record<string, string>,
+      };
       return name === 'convoy' ? startConvoy(setup, cleanup) : startMinimal(setup, cleanup);
     }),
   );
@@ -74,6 +81,15 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
   }
   log(`${options.dashboards} dashboards connected to each target; every driver shares a live location`);
 
+  let webhookLoad: WebhookLoad | null = null;
+  const convoyTarget = running.find((r) => r.target.name === 'convoy');
+  if (options.webhook !== 'none' && convoyTarget) {
+    webhookLoad = await startWebhookLoad(convoyTarget.target, options.webhook, options.webhookEvents);
+    const load = webhookLoad;
+    cleanup.add('webhook load', () => load.stop());
+    log(`convoy: ${options.webhookEvents} events/s into the outbox, ${options.webhook === 'dead' ? 'a webhook for every event at a server that never answers' : 'no webhook'}`);
+  }
+
   for (const r of running) {
     log(`${r.target.name}: saturation (${options.warmupSeconds} s warm-up + ${options.durationSeconds} s)`);
     r.saturation = await runSaturation(r.target, r.client, r.dashboards, r.ledger, postmasterPid, r.db, options.warmupSeconds, options.durationSeconds);
@@ -92,6 +108,19 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
     log(`convoy: OsmAnd ingest saturation (${options.drivers} devices, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s)`);
     osmand = await runOsmandSaturation(convoyRun.target, options.drivers, options.connections, options.warmupSeconds, options.durationSeconds);
     log(`convoy: OsmAnd ${osmand.updatesPerSecond} points/s, HTTP p99 ${osmand.httpP99Ms} ms, ${osmand.errors} errors, ${osmand.rateLimited} × 429`);
+  }
+
+  let webhookSummary: Record<string, unknown> | null = null;
+  if (webhookLoad) {
+    await webhookLoad.stop();
+    webhookSummary = {
+      scenario: options.webhook,
+      eventsPerSecond: options.webhookEvents,
+      eventsAppended: webhookLoad.eventsAppended,
+      connectionsHeldByDeadEndpoint: webhookLoad.connectionsAccepted,
+      deliveriesByStatus: webhookLoad.deliveries,
+    };
+    log(`convoy: webhook load ${JSON.stringify(webhookSummary)}`);
   }
 
   const reports: Record<string, TargetReport> = {};
@@ -127,6 +156,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
     convoy: reports['convoy'] ?? null,
     minimal: reports['minimal'] ?? null,
     osmand,
+    webhooks: webhookSummary,
     notes,
   });
   const file = writeReport(report, RESULTS_DIR);

@@ -81,7 +81,15 @@ describe(`retention ages out personal data older than RETENTION_DAYS (${RETENTIO
 
     // the next start (as the daily run) ages the data out
     await api.stop();
+    // the event stream too: dispatched events older than RETENTION_DAYS go, recent ones stay
+    await queryDatabase(
+      database.url,
+      `INSERT INTO events (type, occurred_at, driver_id, data, dispatched_at)
+       VALUES ('driver.went_quiet', $1, $3, '{"old":true}', $1), ('driver.back', $2, $3, '{"old":false}', $2)`,
+      [old(RETENTION_DAYS + 1), old(1), quiet.id],
+    );
     api = await startApi({ databaseUrl: database.url, env });
+    await waitForOutput(api, 'Purged 1 events');
     const summary = await waitForOutput(api, 'Retention (30 days');
     expect(summary).toContain('forgot 1 Telegram identities of quiet drivers, deleted 3 finished links');
 
@@ -95,5 +103,6 @@ describe(`retention ages out personal data older than RETENTION_DAYS (${RETENTIO
     const remaining = (await client.get<LinkDto[]>('/api/links')).body.map((l) => l.id).sort();
     expect(remaining).toEqual([links.activeRedeemed, links.pending, links.expiredRecently].sort());
     expect(await queryDatabase(database.url, `SELECT driver_id FROM positions`)).toEqual([{ driver_id: active.id }]);
+    expect(await queryDatabase(database.url, `SELECT type FROM events WHERE driver_id = $1`, [quiet.id])).toEqual([{ type: 'driver.back' }]);
   });
 });

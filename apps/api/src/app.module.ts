@@ -9,6 +9,7 @@ import { LinksModule } from '@convoy/server/links';
 import { LiveModule } from '@convoy/server/live';
 import { BotModule, WEBHOOK_PATH } from '@convoy/server/bot';
 import { DemoModule } from '@convoy/server/demo';
+import { DriverActivityModule } from '@convoy/server/driver-activity';
 import { EventsModule } from '@convoy/server/events';
 import { MetricsModule } from '@convoy/server/metrics';
 import { NotificationsModule } from '@convoy/server/notifications';
@@ -18,6 +19,7 @@ import { ReportsModule } from '@convoy/server/reports';
 import { CONVOY_MIGRATIONS } from '@convoy/server/schema';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
+import { WebhooksModule } from '@convoy/server/webhooks';
 import { ScheduleModule } from '@nestjs/schedule';
 
 /** The composition root: each feature is one lib, one Nest module. */
@@ -46,8 +48,10 @@ export class AppModule {
         SharingModule,
         GpsAppsModule,
         PlacesModule,
+        DriverActivityModule,
         ReportsModule,
         NotificationsModule,
+        WebhooksModule,
         LiveModule,
         BotModule.register(options.config),
         DemoModule,

@@ -55,6 +55,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     CORS_ORIGINS: '',
     REDIS_URL: '',
     TILE_ATTRIBUTION: '',
+    // the webhooks spec's receiver listens on 127.0.0.1
+    WEBHOOK_ALLOW_PRIVATE: '1',
+    WEBHOOK_RETRY_SCHEDULE: '1s,1s',
   };
 
   try {

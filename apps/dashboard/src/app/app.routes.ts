@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { passwordChangedGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 import { roleGuard } from './core/auth/role.guard';
 import { isFleetUrl } from './fleet/fleet-url';
+import { webhooksUrl } from './webhooks/webhooks-url';
 
 export const appRoutes: Routes = [
   {
@@ -60,6 +61,13 @@ export const appRoutes: Routes = [
         title: 'API tokens · Convoy',
         canActivate: [roleGuard('admin')],
         loadComponent: () => import('./api-tokens/api-tokens-page').then((m) => m.ApiTokensPage),
+      },
+      {
+        // `/webhooks` and `/webhooks/:id` (that endpoint's log) in one route, so opening a log keeps the page (and a secret shown once)
+        matcher: webhooksUrl,
+        title: 'Webhooks · Convoy',
+        canActivate: [roleGuard('admin')],
+        loadComponent: () => import('./webhooks/webhooks-page').then((m) => m.WebhooksPage),
       },
       {
         path: 'account',

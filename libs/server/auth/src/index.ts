@@ -20,3 +20,5 @@ export { AUTH_ENTITIES, AUTH_MIGRATIONS } from './lib/auth.schema';
 export { UsersService } from './lib/services/users.service';
 export { SessionsService } from './lib/services/sessions.service';
 export { generateOneTimePassword } from './lib/crypto/one-time-password';
+export { APP_SECRET } from './lib/crypto/app-secret.provider';
+export { PersonOnly } from './lib/decorators/person-only.decorator';

@@ -9,3 +9,4 @@ export * from './lib/devices/device-key';
 export { LinkRedemptionError, LinkRedemptionFailure } from '@convoy/server/links';
 export * from './lib/devices/device-ingest.service';
 export * from './lib/telegram/telegram-sessions.service';
+export * from './lib/events/sharing-events';

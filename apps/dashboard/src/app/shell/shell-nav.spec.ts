@@ -39,7 +39,7 @@ describe('Shell navigation', () => {
   it('gives admins the Users and API tokens pages', async () => {
     const fixture = await navFor('admin');
     const el = fixture.nativeElement as HTMLElement;
-    expect(navLabels(fixture)).toEqual(['Live map', 'Links', 'Places', 'Reports', 'Alerts', 'Users', 'API tokens']);
+    expect(navLabels(fixture)).toEqual(['Live map', 'Links', 'Places', 'Reports', 'Alerts', 'Users', 'API tokens', 'Webhooks']);
     expect(el.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
     expect(el.querySelector('[data-testid="nav-api-tokens"]')?.getAttribute('href')).toBe('/api-tokens');
   });

@@ -6,7 +6,7 @@ import { AppConfig } from '@convoy/server/config';
 import { ApiTokensController } from './controllers/api-tokens.controller';
 import { AuthController } from './controllers/auth.controller';
 import { UsersController } from './controllers/users.controller';
-import { appSecretProvider } from './crypto/app-secret.provider';
+import { APP_SECRET, appSecretProvider } from './crypto/app-secret.provider';
 import { OpaqueTokens } from './crypto/opaque-tokens';
 import { PasswordHasher } from './crypto/password-hasher';
 import { AUTH_ENTITIES } from './auth.schema';
@@ -50,6 +50,6 @@ import { signInThrottlerOptions } from './throttling/sign-in-throttlers';
     { provide: APP_GUARD, useClass: PersonOnlyGuard },
     { provide: APP_FILTER, useClass: HashingBusyFilter },
   ],
-  exports: [AuthenticationService, FirstAdminService, UsersService, SessionsService, CredentialEvents],
+  exports: [AuthenticationService, FirstAdminService, UsersService, SessionsService, CredentialEvents, APP_SECRET],
 })
 export class AuthModule {}

@@ -56,6 +56,13 @@ export class AppConfig {
     /** File exports (csv/gpx/geojson) each signed-in user may start per minute. */
     exportsPerMinute: number;
   };
+  /** What the driver events decide from the positions (issue #10; README "Events"). */
+  readonly activity!: {
+    /** A sharing driver without a position for this long went quiet (`driver.went_quiet`). */
+    quietAfterMinutes: number;
+    /** Faster than this for 30 s is `driver.speeding`; 0 = never. */
+    speedingKmh: number;
+  };
   /** Postgres `statement_timeout` of every pooled connection (migrations run without it). */
   readonly statementTimeoutMs!: number;
   /** Defaults of the trips/stops/summary reports (REPORT_*; README "Reports"). */
@@ -65,6 +72,15 @@ export class AppConfig {
     minimalTripDurationS: number;
     minimalNoDataDurationS: number;
     movingSpeedKmh: number;
+  };
+  /** Outgoing webhooks (README "Webhooks"). */
+  readonly webhooks!: {
+    /** WEBHOOK_ALLOW_PRIVATE: loopback/private targets (and plain http) allowed; off by default (SSRF). */
+    allowPrivate: boolean;
+    /** Seconds to wait after each failed attempt; its length + 1 is the number of attempts. */
+    retryScheduleSeconds: readonly number[];
+    /** One attempt's deadline (connect to last byte of the answer). */
+    timeoutMs: number;
   };
   /** On SIGTERM, readiness answers 503 this long before connections close (load balancers drain). */
   readonly shutdownDrainSeconds!: number;

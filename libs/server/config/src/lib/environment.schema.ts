@@ -4,6 +4,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsTimeZone,
   IsString,
@@ -17,8 +18,15 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { parseTrustProxy, TRUST_PROXY_FORMAT } from './trust-proxy';
+import { parseRetrySchedule } from './retry-schedule';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value));
+/** A decimal number written plainly ("10", "0.5"); anything else is left for the validators to refuse. */
+const decimal = () =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string' || value.trim() === '') return value;
+    return /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : value;
+  });
 const integer = () =>
   Transform(({ value }) => {
     if (typeof value !== 'string' || value.trim() === '') return value;
@@ -171,6 +179,22 @@ export class EnvironmentVariables {
   RETENTION_DAYS?: number;
 
   @trimmed()
+  @decimal()
+  @IsOptional()
+  @IsNumber({}, { message: 'must be a number of minutes from 0.05 to 1440, e.g. 10' })
+  @Min(0.05, { message: 'must be a number of minutes from 0.05 to 1440, e.g. 10' })
+  @Max(1440, { message: 'must be a number of minutes from 0.05 to 1440, e.g. 10' })
+  QUIET_AFTER_MINUTES?: number;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of km/h from 0 (off) to 400' })
+  @Min(0, { message: 'must be a whole number of km/h from 0 (off) to 400' })
+  @Max(400, { message: 'must be a whole number of km/h from 0 (off) to 400' })
+  SPEEDING_KMH?: number;
+
+  @trimmed()
   @integer()
   @IsOptional()
   @IsInt({ message: 'must be a whole number of milliseconds from 100 to 600000' })
@@ -260,6 +284,26 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be a whole number of km/h from 1 to 50' })
   @Max(50, { message: 'must be a whole number of km/h from 1 to 50' })
   REPORT_SPEED_THRESHOLD?: number;
+
+  @trimmed()
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'], { message: 'must be 1 (allow) or 0 (refuse, the default)' })
+  WEBHOOK_ALLOW_PRIVATE?: string;
+
+  @trimmed()
+  @IsOptional()
+  @ValidateBy({ name: 'retrySchedule', validator: { validate: (value: unknown) => typeof value === 'string' && parseRetrySchedule(value) !== null } }, {
+    message: 'must be a comma-separated list of 1–50 waits (each up to 24h) like 10s,30s,2m,1h',
+  })
+  WEBHOOK_RETRY_SCHEDULE?: string;
+
+  @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 30' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 30' })
+  @Max(30, { message: 'must be a whole number of seconds from 1 to 30' })
+  WEBHOOK_TIMEOUT_SECONDS?: number;
 
   @trimmed()
   @IsOptional()

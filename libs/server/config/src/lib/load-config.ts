@@ -5,6 +5,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { AppConfig, DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from './app-config';
 import { EnvironmentVariables } from './environment.schema';
 import { DEFAULT_TRUST_PROXY, parseTrustProxy } from './trust-proxy';
+import { DEFAULT_RETRY_SCHEDULE_SECONDS, parseRetrySchedule } from './retry-schedule';
 
 /** Thrown when the environment is invalid; `message` names every bad variable and why. */
 export class ConfigValidationError extends Error {
@@ -59,6 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       retentionDays: vars.RETENTION_DAYS ?? 90,
       exportsPerMinute: vars.EXPORT_RATE_LIMIT ?? 6,
     },
+    activity: {
+      quietAfterMinutes: vars.QUIET_AFTER_MINUTES ?? 10,
+      speedingKmh: vars.SPEEDING_KMH ?? 120,
+    },
     statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
     redisUrl: vars.REDIS_URL ?? null,
     smtp: { url: vars.SMTP_URL ?? null, from: vars.SMTP_FROM ?? null },
@@ -69,6 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       minimalTripDurationS: vars.REPORT_MINIMAL_TRIP_DURATION ?? 300,
       minimalNoDataDurationS: vars.REPORT_MINIMAL_NO_DATA_DURATION ?? 3600,
       movingSpeedKmh: vars.REPORT_SPEED_THRESHOLD ?? 5,
+    },
+    webhooks: {
+      allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE === '1' || vars.WEBHOOK_ALLOW_PRIVATE === 'true',
+      retryScheduleSeconds: (vars.WEBHOOK_RETRY_SCHEDULE && parseRetrySchedule(vars.WEBHOOK_RETRY_SCHEDULE)) || DEFAULT_RETRY_SCHEDULE_SECONDS,
+      timeoutMs: (vars.WEBHOOK_TIMEOUT_SECONDS ?? 10) * 1000,
     },
     shutdownDrainSeconds: vars.SHUTDOWN_DRAIN_SECONDS ?? (vars.NODE_ENV === 'production' ? 5 : 0),
     // a newcomer's `npm start` (development, no bot yet) shows a fleet moving; never in tests by default, never in

@@ -3,7 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminNotices } from './admin-notices';
 import { EventConsumers } from './event-consumers';
 import { EventDispatcher } from './event-dispatcher';
+import { EventRetentionJob } from './event-retention.job';
 import { EVENTS_ENTITIES } from './events.schema';
+import { EventQueryService } from './query/event-query.service';
+import { EventsController } from './query/events.controller';
 
 /**
  * The event stream (issue #10): the `events` outbox table producers append to in their own
@@ -13,7 +16,8 @@ import { EVENTS_ENTITIES } from './events.schema';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(EVENTS_ENTITIES)],
-  providers: [EventConsumers, EventDispatcher, AdminNotices],
+  controllers: [EventsController],
+  providers: [EventConsumers, EventDispatcher, AdminNotices, EventRetentionJob, EventQueryService],
   exports: [EventConsumers, EventDispatcher, AdminNotices],
 })
 export class EventsModule {}

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DriverDto, DriverErasedBy } from '@convoy/contracts';
+import { appendEvents, deleteDriverEvents, EventDispatcher } from '@convoy/server/events';
 import { LinksService } from '@convoy/server/links';
-import { DevicesService, SharingService } from '@convoy/server/sharing';
-import { DriversService } from '@convoy/server/tracking';
+import { DevicesService, SharingService, sharingEnded } from '@convoy/server/sharing';
+import { DriverEntity, DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
 
 /** Erasing a month of 1-second points deletes millions of rows: more than a request's statement_timeout. */
@@ -12,7 +13,7 @@ const ERASURE_STATEMENT_TIMEOUT = '10min';
 /**
  * A driver leaves and is forgotten (GDPR art. 17), asked by the driver (bot `/delete`) or a
  * dispatcher: every position, the Telegram identity, the name and the notes and names on their
- * links, the device key of the browser or GPS app go in one transaction — all or nothing. What stays is an entry without personal data
+ * links, the device key of the browser or GPS app, their events in the stream go in one transaction — all or nothing. What stays is an entry without personal data
  * ("driver left and erased their data", when, by whom), so the fleet list explains the gap.
  */
 @Injectable()
@@ -25,18 +26,26 @@ export class DriverErasureService {
     private readonly links: LinksService,
     private readonly devices: DevicesService,
     private readonly sharing: SharingService,
+    @Optional() private readonly dispatcher: EventDispatcher | null = null,
   ) {}
 
   async erase(driverId: string, by: DriverErasedBy, at = new Date()): Promise<DriverDto> {
     let formerTelegramUserId: number | null = null;
+    let announced = 0;
     const driver = await this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL statement_timeout = '${ERASURE_STATEMENT_TIMEOUT}'`);
-      formerTelegramUserId = (await this.drivers.entity(driverId)).telegramUserId;
+      const before = await manager.findOne(DriverEntity, { where: { id: driverId }, lock: { mode: 'pessimistic_write' } });
+      formerTelegramUserId = before?.telegramUserId ?? null;
+      const wasSharing = before !== null && before.sharingSince !== null && before.sharingEndedAt === null;
       const erased = await this.drivers.eraseWithin(manager, driverId, by, at);
       await this.links.eraseDriverWithin(manager, driverId, at);
       await this.devices.eraseDriverWithin(manager, driverId);
+      // the stream forgets them too (names, places, messages); a session cut short says so, nameless
+      await deleteDriverEvents(manager, driverId);
+      if (wasSharing) announced = (await appendEvents(manager, [sharingEnded({ ...erased, channel: before?.channel ?? null }, 'erased', at)])).length;
       return erased;
     });
+    if (announced > 0) this.dispatcher?.nudge();
     this.logger.log(`Erased the data of driver ${driverId} (asked by the ${by})`);
     this.sharing.identitiesCleared([{ driverId, formerTelegramUserId }]);
     return this.drivers.announceErased(driver);

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@convoy/server/config';
-import type { Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { DriversService, type DriverEntity, type TrackingService } from '@convoy/server/tracking';
 import { SharingService } from './sharing.service';
 import { TelegramBindings } from './telegram-bindings';
@@ -31,6 +31,8 @@ function driverRow(change: Partial<DriverEntity> = {}): DriverEntity {
 function setup() {
   const repository = {
     findOneBy: jest.fn(async (): Promise<DriverEntity | null> => driverRow()),
+    /** The row as a sharing change locks it. */
+    findOne: jest.fn(async (): Promise<DriverEntity | null> => driverRow()),
     find: jest.fn().mockResolvedValue([]),
     update: jest.fn().mockResolvedValue({ affected: 1 }),
     delete: jest.fn().mockResolvedValue({ affected: 1 }),
@@ -41,13 +43,15 @@ function setup() {
   const config = { tracking: { autoTrackIntervalSeconds: 0 } } as AppConfig;
   const bindings = new TelegramBindings();
   const drivers = new DriversService(repository as unknown as Repository<DriverEntity>, tracking, config);
-  const sharing = new SharingService(repository as unknown as Repository<DriverEntity>, drivers, tracking, bindings);
+  const manager = { getRepository: () => repository, query: jest.fn().mockResolvedValue([]) };
+  const dataSource = { transaction: async <T>(work: (tx: typeof manager) => Promise<T>) => work(manager) } as unknown as DataSource;
+  const sharing = new SharingService(repository as unknown as Repository<DriverEntity>, drivers, tracking, bindings, dataSource);
   /** Reads the driver once, as an edit that is not served from memory does. */
   const lookUp = async () => {
     await sharing.findByTelegramUser(USER);
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toMatchObject({ id: 'd1' });
   };
-  return { repository, sharing, drivers, lookUp };
+  return { repository, sharing, drivers, lookUp, manager };
 }
 
 describe('SharingService: the Telegram user → driver the hot path remembers', () => {
@@ -71,7 +75,7 @@ describe('SharingService: the Telegram user → driver the hot path remembers', 
   it('forgets a driver whose sharing ended (final edit or expiry), even when another instance ended it first', async () => {
     const { sharing, repository, lookUp } = setup();
     await lookUp();
-    repository.update.mockResolvedValueOnce({ affected: 0 });
+    repository.findOne.mockResolvedValueOnce(driverRow({ sharingEndedAt: new Date(), sharingSince: null }));
     expect(await sharing.endSharing('d1', new Date())).toBe(false);
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();
 
@@ -80,6 +84,22 @@ describe('SharingService: the Telegram user → driver the hot path remembers', 
     repository.find.mockResolvedValueOnce([driverRow({ liveUntil })]);
     await sharing.expireLiveSessions();
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();
+  });
+
+  it('expiry ends only a session still expired under the row lock, with one driver.sharing_ended (expired)', async () => {
+    const { sharing, repository, manager } = setup();
+    const liveUntil = new Date(Date.now() - 1000);
+    repository.find.mockResolvedValue([driverRow({ liveUntil })]);
+    repository.findOne.mockResolvedValueOnce(driverRow({ liveUntil: new Date(Date.now() + 3600_000) })); // renewed meanwhile
+    await sharing.expireLiveSessions();
+    expect(repository.update).not.toHaveBeenCalled();
+
+    repository.findOne.mockResolvedValueOnce(driverRow({ liveUntil }));
+    await sharing.expireLiveSessions();
+    expect(repository.update).toHaveBeenCalledTimes(1);
+    const [, values] = manager.query.mock.calls.at(-1) as [string, unknown[]];
+    expect(values[0]).toEqual(['driver.sharing_ended']);
+    expect(JSON.parse((values[3] as string[])[0])).toMatchObject({ reason: 'expired', driver: { id: 'd1', name: 'Jan' } });
   });
 
   it('does not serve a session whose live period has run out, before any job ended it', async () => {
@@ -98,6 +118,7 @@ describe('SharingService: the Telegram user → driver the hot path remembers', 
 
     await lookUp();
     repository.findOneBy.mockResolvedValueOnce(driverRow({ sharingEndedAt: new Date(), sharingSince: null }));
+    repository.findOne.mockResolvedValueOnce(driverRow({ sharingEndedAt: new Date(), sharingSince: null }));
     await sharing.recordCheckIn('d1', new Date());
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();
   });

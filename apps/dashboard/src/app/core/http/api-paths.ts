@@ -8,6 +8,7 @@ export const API = {
   links: '/api/links',
   users: '/api/users',
   apiTokens: '/api/tokens',
+  webhooks: '/api/webhooks',
   places: '/api/places',
   placesImport: '/api/places/import',
   drivers: '/api/drivers',

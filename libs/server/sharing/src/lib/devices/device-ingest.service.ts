@@ -80,14 +80,14 @@ export class DeviceIngestService {
       );
     }
     // the browser page is a session (it ends with Stop); a GPS app goes stale/offline by the status rule
-    if (channel === 'browser' && accepted > 0) await this.sharing.recordCheckIn(driverId, ordered[0].recordedAt);
+    if (channel === 'browser' && accepted > 0) await this.sharing.recordCheckIn(driverId, ordered[0].recordedAt, 'browser');
     return accepted;
   }
 
   /** The browser page's Stop: sharing ended, like Telegram's. */
   async stop(deviceKey: string | null): Promise<void> {
     const { driverId } = await this.driverOf(deviceKey);
-    await this.sharing.endSharing(driverId, new Date());
+    await this.sharing.endSharing(driverId, new Date(), 'stopped');
   }
 }
 

@@ -62,10 +62,10 @@ export class DevicesService {
     if (!driver) throw driverNotFound();
     const { affected } = await this.devices.delete({ driverId });
     if (!affected) return;
+    // the session ends first, so `driver.sharing_ended` names the channel that was disconnected
+    const ended = await this.sharing.endSharing(driverId, new Date(), 'device-disconnected');
     if (driver.channel !== 'telegram') await this.drivers.update({ id: driverId }, { channel: null });
     this.tracking.forget(driverId);
-    if (!(await this.sharing.endSharing(driverId, new Date()))) {
-      this.driversService.publish(await this.driversService.entity(driverId));
-    }
+    if (!ended || driver.channel !== 'telegram') this.driversService.publish(await this.driversService.entity(driverId));
   }
 }
