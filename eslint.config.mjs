@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 /**
  * The arrows of DESIGN.md §1, enforced by lint:
  *   dashboard → contracts; server/* → contracts; channels (bot, gps-apps) → sharing → links, tracking
- *   (never the reverse); tracking → database; reports → places. Nothing under libs/server imports the
+ *   (never the reverse); tracking → database; places → tracking; reports → places. Nothing under libs/server imports the
  *   dashboard and vice versa.
  */
 export default [
@@ -62,7 +62,7 @@ export default [
             {
               // driver data rights: erasure and retention across drivers, positions and links
               sourceTag: 'feature:privacy',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:events', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:places', 'feature:events', 'type:contracts'],
             },
             {
               sourceTag: 'feature:metrics',
@@ -74,7 +74,7 @@ export default [
             },
             {
               sourceTag: 'feature:live',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:metrics', 'feature:events', 'feature:notifications', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:tracking', 'feature:places', 'feature:metrics', 'feature:events', 'feature:notifications', 'type:contracts'],
             },
             {
               sourceTag: 'feature:sharing',
@@ -110,8 +110,9 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:auth', 'feature:sharing', 'feature:tracking', 'feature:metrics', 'feature:events', 'type:contracts'],
             },
             {
+              // visit detection is a position commit participant: places → tracking (never the reverse)
               sourceTag: 'feature:places',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:events', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:tracking', 'feature:events', 'type:contracts'],
             },
             {
               // reports read positions and drivers by SQL (no import of tracking) and name places

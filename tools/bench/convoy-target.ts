@@ -22,6 +22,8 @@ export interface ConvoySetup {
   firstUpdateId: number;
   /** write a V8 CPU profile of the API into this folder (on exit) */
   cpuProfileDir: string | null;
+  /** places to seed over the fleet's area (0: none) */
+  places: number;
   /** more environment for the API (e.g. WEBHOOK_ALLOW_PRIVATE for a local webhook endpoint) */
   env?: Record<string, string>;
 }
@@ -74,6 +76,8 @@ export async function startConvoy(setup: ConvoySetup, cleanup: Cleanup): Promise
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   const admin = new ApiClient(api.baseUrl).as(login.body.accessToken);
 
+  if (setup.places > 0) await seedPlaces(api.baseUrl, login.body.accessToken, setup.places, setup.users.length);
+
   const stream = new FleetStream(setup.users, setup.firstUpdateId, double);
   const webhook = new WebhookClient(port, secret, 10);
   try {
@@ -106,4 +110,32 @@ export async function startConvoy(setup: ConvoySetup, cleanup: Cleanup): Promise
     stream,
     driverIds,
   };
+}
+
+/**
+ * `count` circles (radius 40–120 m) on a jittered grid over the area the simulated fleet drives in
+ * (latitudes 48 … 48 + drivers × 0.002, longitudes around 11, see fleet.ts) and a margin around it,
+ * so some drivers are inside a place at times: seeded through the import route, as a team would.
+ */
+async function seedPlaces(baseUrl: string, token: string, count: number, drivers: number): Promise<void> {
+  const south = 47.99;
+  const north = 48.01 + drivers * 0.002;
+  const west = 10.97;
+  const east = 11.05;
+  const columns = Math.ceil(Math.sqrt((count * (east - west)) / (north - south)));
+  const rows = Math.ceil(count / columns);
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const lines = ['name,lat,lon,radius_m,kind,note'];
+  for (let i = 0; i < count; i++) {
+    const lat = south + ((Math.floor(i / columns) + random()) * (north - south)) / rows;
+    const lon = west + (((i % columns) + random()) * (east - west)) / columns;
+    lines.push(`Bench place ${i + 1},${lat.toFixed(6)},${lon.toFixed(6)},${Math.round(40 + random() * 80)},customer,`);
+  }
+  const response = await fetch(`${baseUrl}/api/places/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    body: lines.join('\n'),
+  });
+  if (response.status !== 201 && response.status !== 200) throw new Error(`POST /api/places/import: ${response.status} ${await response.text()}`);
 }

@@ -18,6 +18,8 @@ export interface BenchOptions {
   cpuProfile: boolean;
   /** the whole run is aborted (and everything stopped) after this many seconds */
   maxWallSeconds: number;
+  /** places seeded into Convoy (CSV import) over the fleet's area before the load, for visit detection's cost */
+  places: number;
   /**
    * `dead`: Convoy gets a webhook for every event type at a server that never answers, and a stand-in
    * producer appends `webhookEvents` events/s to the outbox; `off`: the same events, no webhook (the
@@ -35,7 +37,7 @@ interface Spec {
   fallback: number;
 }
 
-const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds' | 'durationSeconds' | 'rate' | 'maxWallSeconds' | 'webhookEvents', Spec> = {
+const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds' | 'durationSeconds' | 'rate' | 'maxWallSeconds' | 'webhookEvents' | 'places', Spec> = {
   drivers: { env: 'BENCH_DRIVERS', flag: 'drivers', min: 1, max: 5000, fallback: 200 },
   dashboards: { env: 'BENCH_DASHBOARDS', flag: 'dashboards', min: 0, max: 500, fallback: 50 },
   connections: { env: 'BENCH_CONNECTIONS', flag: 'connections', min: 1, max: 100, fallback: 40 },
@@ -44,11 +46,12 @@ const NUMBERS: Record<'drivers' | 'dashboards' | 'connections' | 'warmupSeconds'
   rate: { env: 'BENCH_RATE', flag: 'rate', min: 1, max: 10_000, fallback: 1000 },
   maxWallSeconds: { env: 'BENCH_MAX_WALL', flag: 'max-wall', min: 30, max: 1800, fallback: 300 },
   webhookEvents: { env: 'BENCH_WEBHOOK_EVENTS', flag: 'webhook-events', min: 1, max: 5000, fallback: 100 },
+  places: { env: 'BENCH_PLACES', flag: 'places', min: 0, max: 50_000, fallback: 0 },
 };
 
 export const USAGE = `Usage: npm run bench -- [--drivers=200] [--dashboards=50] [--connections=40] [--warmup=3]
        [--duration=20] [--rate=1000] [--targets=convoy,minimal] [--cpu-prof] [--max-wall=300]
-       [--webhook=dead|off] [--webhook-events=100]
+       [--webhook=dead|off] [--webhook-events=100] [--places=0]
 Each flag also reads from BENCH_<NAME> (BENCH_DRIVERS, BENCH_DURATION, BENCH_CPU_PROF=1, ...).
 DATABASE_URL: use that Postgres server (fresh databases are created and dropped); else an embedded one.`;
 
@@ -91,6 +94,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     targets: targets as BenchOptions['targets'],
     cpuProfile: ['1', 'true', 'yes'].includes(cpuProfileRaw.toLowerCase()),
     maxWallSeconds: number(NUMBERS.maxWallSeconds),
+    places: Math.round(number(NUMBERS.places)),
     webhook,
     webhookEvents: Math.round(number(NUMBERS.webhookEvents)),
   };

@@ -1,6 +1,6 @@
 import type { OsmandResult } from './osmand-ingest';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from './options';
 import type { PacedResult } from './paced';
@@ -37,6 +37,8 @@ export interface BenchReport {
     latencyMeasuredOn: string;
     postgres: 'embedded' | 'DATABASE_URL';
     order: string[];
+    /** places seeded into Convoy before the load (visit detection) */
+    places: number;
   };
   convoy: TargetReport | null;
   minimal: TargetReport | null;
@@ -128,6 +130,7 @@ export function buildReport(input: {
       latencyMeasuredOn: `every position on all ${options.dashboards} dashboards (first receipt per dashboard)`,
       postgres: input.embeddedPostgres ? 'embedded' : 'DATABASE_URL',
       order: input.order,
+      places: options.places,
     },
     convoy,
     minimal,

@@ -54,6 +54,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
         users,
         firstUpdateId: 500_000_000 + i * 100_000_000,
         cpuProfileDir: profileDir,
+        places: options.places,
         env: (options.webhook === 'none' ? {} : { WEBHOOK_ALLOW_PRIVATE: '1' }) as Record<string, string>,
       };
       return name === 'convoy' ? startConvoy(setup, cleanup) : startMinimal(setup, cleanup);
@@ -132,6 +133,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup, startedAt: Date): 
   }
 
   const notes = [
+    ...(options.places > 0 ? [`${options.places} places seeded over the fleet's area (visit detection in every batch)`] : []),
     'load generator, dashboards, Postgres and the target share the same cores: every figure is a floor',
     'ratio = convoy ÷ minimal saturation updates/s, measured in this run (the machine is shared and noisy)',
   ];

@@ -126,4 +126,45 @@ test.describe('places and reports', () => {
     const drivers = (await fleetApi.admin.get<DriverDto[]>('/api/drivers')).body;
     expect(drivers.some((d) => d.name === driverName)).toBe(true);
   });
+
+  test('an arrival appears in the live feed, the driver panel says where they are, the list filters by place', async ({ page, signIn, fleetApi }, testInfo) => {
+    const yard = { lat: 49.9, lon: 14.2 };
+    const placeName = unique('Depot North');
+    await fleetApi.admin.post('/api/places', { name: placeName, kind: 'depot', center: yard, radiusM: 150 });
+    const driverName = unique('Aziz');
+    const link = await fleetApi.admin.post<CreatedLinkResponse>('/api/links', { driverName });
+    const aziz = telegramUser({ first_name: 'Aziz' });
+    await fleetApi.telegram.waitForConfirmed(fleetApi.telegram.pushUpdate(fleetApi.updates.command(aziz, '/start', link.body.token)), 10_000);
+    // 1 km south of the yard, sharing live
+    const start = fleetApi.telegram.pushUpdate(
+      fleetApi.updates.liveLocationStart(aziz, { latitude: yard.lat - 1000 * M_LAT, longitude: yard.lon, live_period: LIVE_PERIOD_INDEFINITE, horizontal_accuracy: 8 }),
+    );
+    await fleetApi.telegram.waitForConfirmed(start, 10_000);
+
+    await signIn();
+    const feed = page.getByTestId('activity-feed');
+    await expect(feed).toBeVisible();
+    await expect(feed.getByTestId('activity-entry').filter({ hasText: driverName })).toHaveCount(0);
+
+    // the driver drives into the yard while the dashboard is open
+    for (const metresSouth of [500, 100, 0]) {
+      const edit = fleetApi.updates.liveLocationEdit(aziz, start, { latitude: yard.lat - metresSouth * M_LAT, longitude: yard.lon, horizontal_accuracy: 8 });
+      await fleetApi.telegram.waitForConfirmed(fleetApi.telegram.pushUpdate(edit), 10_000);
+    }
+    const entry = feed.getByTestId('activity-entry').filter({ hasText: `${driverName} arrived at ${placeName}` });
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toContainText(/\d\d:\d\d/);
+
+    await entry.click();
+    await expect(page.getByTestId('driver-current-place')).toContainText(`at ${placeName} since`);
+    await saveScreenshot(page, testInfo, 'activity-feed');
+
+    await page.getByTestId('driver-place-filter').selectOption({ label: `${placeName} (1)` });
+    await expect(page.getByTestId('driver-row')).toHaveCount(1);
+    await expect(page.getByTestId('driver-row')).toContainText(driverName);
+
+    // a reload starts the feed from today's visits
+    await page.reload();
+    await expect(page.getByTestId('activity-feed').getByTestId('activity-entry').filter({ hasText: `${driverName} arrived at ${placeName}` })).toHaveCount(1);
+  });
 });

@@ -8,6 +8,9 @@ export interface VisitDto {
   departedAt: string | null;
   /** Until the departure, or until now for an open visit. */
   dwellSeconds: number;
+  /** The driver's current name and the place's, for lists and feeds (added to the issue's fields). */
+  driverName: string;
+  placeName: string;
 }
 
 /** `DriverDto.currentPlace`: the driver's open visit (whatever their status; it ends only with a departure). */

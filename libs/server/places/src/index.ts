@@ -6,3 +6,7 @@ export * from './lib/geometry/place-shape';
 export * from './lib/geometry/place-index';
 export * from './lib/visits/visit-rule';
 export type { PlaceEntity } from './lib/entities/place.entity';
+export * from './lib/visits/visit-batch';
+export * from './lib/visits/visits.service';
+export * from './lib/visits/visits-live';
+export * from './lib/visits/live-place-index';

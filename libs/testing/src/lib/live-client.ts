@@ -5,6 +5,7 @@ import {
   type LiveRevocationReason,
   type LiveServerToClientEvents,
   type PositionDto,
+  type VisitChange,
 } from '@convoy/contracts';
 import { io, type Socket } from 'socket.io-client';
 
@@ -13,6 +14,8 @@ export class LiveRecorder {
   readonly snapshots: DriverDto[][] = [];
   readonly batches: PositionDto[][] = [];
   readonly changes: DriverChange[] = [];
+  /** Every `visits` event's changes, in arrival order. */
+  readonly visits: VisitChange[] = [];
   /** `revoked` reasons the server sent before closing the socket. */
   readonly revocations: LiveRevocationReason[] = [];
   /** Why each connection so far ended ('transport close' when the server went away). */
@@ -27,6 +30,7 @@ export class LiveRecorder {
     socket.on('positions', (batch) => this.batches.push(batch));
     socket.on('driver', (change) => this.changes.push(change));
     socket.on('revoked', ({ reason }) => this.revocations.push(reason));
+    socket.on('visits', (changes) => this.visits.push(...changes));
   }
 
   get positions(): PositionDto[] {
@@ -40,7 +44,7 @@ export class LiveRecorder {
       if (Date.now() > deadline) {
         throw new Error(
           `Timed out waiting for ${what}; received ${this.snapshots.length} snapshots, ` +
-            `${this.positions.length} positions, ${this.changes.length} driver changes`,
+            `${this.positions.length} positions, ${this.changes.length} driver changes, ${this.visits.length} visit changes`,
         );
       }
       await new Promise((r) => setTimeout(r, 25));

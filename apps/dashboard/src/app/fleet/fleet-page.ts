@@ -14,8 +14,10 @@ import {
 } from '@angular/core';
 import { Router, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../core/auth/auth.store';
+import { ActivityFeed } from '../core/live/activity-feed';
 import { LiveStore } from '../core/live/live.store';
 import { FleetMap } from '../map/fleet-map';
+import { ActivityFeedPanel } from './activity/activity-feed-panel';
 import { ConnectionBanner } from './connection-banner';
 import { DriverFilters } from './driver-list/driver-filters';
 import { DriverList } from './driver-list/driver-list';
@@ -34,13 +36,13 @@ const PANEL_HEIGHT_SHARE = 0.58;
 const LIST_REFRESH_MS = 1_000;
 
 /**
- * The live fleet: the driver list beside the map (a drawer on narrow screens), the map, and the
+ * The live fleet: the driver list (and today's activity feed under it) beside the map (a drawer on narrow screens), the map, and the
  * driver panel (`/drivers/:id`) over the map. Owns the page's live feed and view state.
  */
 @Component({
   selector: 'cv-fleet-page',
-  imports: [RouterOutlet, FleetMap, DriverFilters, DriverList, ConnectionBanner, EmptyFleet],
-  providers: [LiveStore, FleetViewState, MapController, LiveClock],
+  imports: [RouterOutlet, FleetMap, DriverFilters, DriverList, ConnectionBanner, EmptyFleet, ActivityFeedPanel],
+  providers: [LiveStore, ActivityFeed, FleetViewState, MapController, LiveClock],
   templateUrl: './fleet-page.html',
   styleUrl: './fleet-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,6 +66,7 @@ export class FleetPage {
     const listed = filterDrivers(this.listSource().drivers.values(), {
       search: this.view.search(),
       statuses: this.view.statuses(),
+      placeId: this.view.placeId(),
       sort: this.view.sort(),
     });
     performance.measure('cv:list', { start: started, end: performance.now() }); // read by the benchmark

@@ -14,6 +14,8 @@ export class FleetViewState {
   /** Statuses shown; empty = all. */
   readonly statuses = signal<ReadonlySet<DriverStatus>>(new Set());
   readonly sort = signal<DriverSort>('last-seen');
+  /** Only drivers at this place now (their open visit); null = anywhere. */
+  readonly placeId = signal<string | null>(null);
   readonly selectedId = signal<string | null>(null);
   /** The map keeps the selected driver in view as it moves. */
   readonly following = signal(false);

@@ -17,6 +17,12 @@ export interface EventConsumer {
   fanOut(events: readonly ConvoyEvent[], tx: EntityManager): Promise<void>;
   /** After that commit, best effort: push live toasts, wake delivery workers. Must not throw. */
   afterCommit?(events: readonly ConvoyEvent[]): void;
+  /**
+   * A driver's data is erased (in the erasure's transaction, `tx`): delete whatever this consumer
+   * copied out of their events (inbox texts naming them…). `eventIds`: the driver's events, deleted
+   * from the outbox in the same transaction.
+   */
+  forgetDriver?(driverId: string, eventIds: readonly string[], tx: EntityManager): Promise<void>;
 }
 
 /** The consumers of this process, in registration order. */

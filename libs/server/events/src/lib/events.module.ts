@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminNotices } from './admin-notices';
 import { EventConsumers } from './event-consumers';
 import { EventDispatcher } from './event-dispatcher';
+import { DriverEventErasure } from './event-erasure';
 import { EventRetentionJob } from './event-retention.job';
 import { EVENTS_ENTITIES } from './events.schema';
 import { EventQueryService } from './query/event-query.service';
@@ -17,7 +18,7 @@ import { EventsController } from './query/events.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(EVENTS_ENTITIES)],
   controllers: [EventsController],
-  providers: [EventConsumers, EventDispatcher, AdminNotices, EventRetentionJob, EventQueryService],
-  exports: [EventConsumers, EventDispatcher, AdminNotices],
+  providers: [EventConsumers, EventDispatcher, AdminNotices, EventRetentionJob, EventQueryService, DriverEventErasure],
+  exports: [EventConsumers, EventDispatcher, AdminNotices, DriverEventErasure],
 })
 export class EventsModule {}

@@ -13,6 +13,7 @@ import {
 import { AuthenticationService, type Principal } from '@convoy/server/auth';
 import { AppConfig } from '@convoy/server/config';
 import { ConvoyMetrics } from '@convoy/server/metrics';
+import { VisitsLive } from '@convoy/server/places';
 import { NotificationsFeed } from '@convoy/server/notifications';
 import { DriversService, TrackingService } from '@convoy/server/tracking';
 import type { Subscription } from 'rxjs';
@@ -32,7 +33,7 @@ type LiveSocket = Socket<LiveClientToServerEvents, LiveServerToClientEvents, Liv
 /**
  * `/live`: `Origin` checked and the credential authenticated at the handshake, the socket closed
  * (with the reason) when that credential stops being valid; a snapshot on connect, then one `positions` array per
- * committed write and `driver` changes. With the Redis adapter, emits reach every instance's clients.
+ * committed write, `driver` changes and `visits` (arrivals/departures). With the Redis adapter, emits reach every instance's clients.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, transports: ['websocket', 'polling'] })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -49,6 +50,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly metrics: ConvoyMetrics,
     private readonly revocations: LiveRevocations,
     private readonly config: AppConfig,
+    private readonly visits: VisitsLive,
     private readonly notifications: NotificationsFeed,
   ) {}
 
@@ -63,6 +65,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         for (const at of receivedAt) this.metrics.ingestToBroadcast.observe((now - at) / 1000);
       }),
       this.drivers.changes$.subscribe((change) => namespace.to(FLEET_ROOM).emit('driver', change)),
+      // emitted by the replica whose batch committed them; the Redis adapter carries them to the others' sockets
+      this.visits.changes$.subscribe((changes) => namespace.to(FLEET_ROOM).emit('visits', changes)),
       this.notifications.created$.subscribe(({ userId, notifications }) => namespace.to(userRoom(userId)).emit('notifications', notifications)),
     );
   }

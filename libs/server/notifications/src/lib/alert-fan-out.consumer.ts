@@ -83,6 +83,12 @@ export class AlertFanOut implements EventConsumer, OnModuleInit {
     this.consumers.register(this);
   }
 
+  /** Erasure: inbox entries and alert texts name the driver; they go with the driver's events. */
+  async forgetDriver(driverId: string, eventIds: readonly string[], tx: EntityManager): Promise<void> {
+    await tx.query(`DELETE FROM notifications WHERE driver_id = $1 OR event_id = ANY($2::uuid[])`, [driverId, eventIds]);
+    await tx.query(`DELETE FROM notification_deliveries WHERE event_id = ANY($1::uuid[])`, [eventIds]);
+  }
+
   async fanOut(events: readonly ConvoyEvent[], tx: EntityManager): Promise<void> {
     const rules = await AlertRulesService.enabledWithin(tx);
     if (rules.length === 0) return;

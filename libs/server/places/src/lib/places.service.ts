@@ -3,16 +3,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { CreatePlaceRequest, PlaceDto, PlaceImportResult, UpdatePlaceRequest } from '@convoy/contracts';
 import { PlaceEntity } from './entities/place.entity';
-import { PlaceIndex, type IndexedPlace } from './geometry/place-index';
-import type { PlaceShape } from './geometry/place-shape';
+import { PlaceIndex } from './geometry/place-index';
+import { toIndexedPlace } from './entities/indexed-place';
 import { type ParsedImport, placeFieldsProblem } from './import/place-import';
 import { importInvalid, invalidShape, placeNotFound } from './places.errors';
+import { LivePlaceIndex } from './visits/live-place-index';
 
 @Injectable()
 export class PlacesService {
   private readonly logger = new Logger(PlacesService.name);
 
-  constructor(@InjectRepository(PlaceEntity) private readonly places: Repository<PlaceEntity>) {}
+  constructor(
+    @InjectRepository(PlaceEntity) private readonly places: Repository<PlaceEntity>,
+    private readonly liveIndex: LivePlaceIndex,
+  ) {}
 
   async list(search?: string): Promise<PlaceDto[]> {
     const query = this.places.createQueryBuilder('p').orderBy('lower(p.name)', 'ASC').addOrderBy('p.created_at', 'ASC');
@@ -34,6 +38,7 @@ export class PlacesService {
     if (problem) throw invalidShape(problem);
     const saved = await this.places.save(this.places.create(toColumns(request)));
     this.logger.log(`place ${saved.id} "${saved.name}" created`);
+    await this.liveIndex.changed();
     return toPlaceDto(saved);
   }
 
@@ -57,12 +62,15 @@ export class PlacesService {
     const problem = placeFieldsProblem(merged);
     if (problem) throw invalidShape(problem);
     Object.assign(place, toColumns(merged));
-    return toPlaceDto(await this.places.save(place));
+    const saved = await this.places.save(place);
+    await this.liveIndex.changed();
+    return toPlaceDto(saved);
   }
 
   async remove(id: string): Promise<void> {
     const result = await this.places.delete({ id });
     if (!result.affected) throw placeNotFound();
+    await this.liveIndex.changed(); // its visits went with it (ON DELETE CASCADE)
   }
 
   /** Every row valid → all created in one transaction (unless `dryRun`); any bad row → nothing, 422. */
@@ -75,6 +83,7 @@ export class PlacesService {
         await repository.insert(parsed.places.slice(i, i + 500).map((p) => toColumns(p)));
     });
     this.logger.log(`${parsed.places.length} places imported`);
+    await this.liveIndex.changed();
     return { dryRun, places: parsed.places, created: parsed.places.length, problems: [] };
   }
 
@@ -115,11 +124,4 @@ export function toPlaceDto(place: PlaceEntity): PlaceDto {
     createdAt: place.createdAt.toISOString(),
     updatedAt: place.updatedAt.toISOString(),
   };
-}
-
-export function toIndexedPlace(place: PlaceEntity): IndexedPlace {
-  const shape: PlaceShape = place.polygon
-    ? { type: 'polygon', polygon: place.polygon }
-    : { type: 'circle', center: { lat: place.centerLat as number, lon: place.centerLon as number }, radiusM: place.radiusM as number };
-  return { id: place.id, shape };
 }

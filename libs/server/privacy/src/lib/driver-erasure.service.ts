@@ -1,8 +1,9 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DriverDto, DriverErasedBy } from '@convoy/contracts';
-import { appendEvents, deleteDriverEvents, EventDispatcher } from '@convoy/server/events';
+import { appendEvents, DriverEventErasure, EventDispatcher } from '@convoy/server/events';
 import { LinksService } from '@convoy/server/links';
+import { VisitsService } from '@convoy/server/places';
 import { DevicesService, SharingService, sharingEnded } from '@convoy/server/sharing';
 import { DriverEntity, DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
@@ -12,7 +13,7 @@ const ERASURE_STATEMENT_TIMEOUT = '10min';
 
 /**
  * A driver leaves and is forgotten (GDPR art. 17), asked by the driver (bot `/delete`) or a
- * dispatcher: every position, the Telegram identity, the name and the notes and names on their
+ * dispatcher: every position and visit, the Telegram identity, the name and the notes and names on their
  * links, the device key of the browser or GPS app, their events in the stream go in one transaction — all or nothing. What stays is an entry without personal data
  * ("driver left and erased their data", when, by whom), so the fleet list explains the gap.
  */
@@ -26,6 +27,8 @@ export class DriverErasureService {
     private readonly links: LinksService,
     private readonly devices: DevicesService,
     private readonly sharing: SharingService,
+    private readonly visits: VisitsService,
+    private readonly events: DriverEventErasure,
     @Optional() private readonly dispatcher: EventDispatcher | null = null,
   ) {}
 
@@ -40,8 +43,9 @@ export class DriverErasureService {
       const erased = await this.drivers.eraseWithin(manager, driverId, by, at);
       await this.links.eraseDriverWithin(manager, driverId, at);
       await this.devices.eraseDriverWithin(manager, driverId);
+      await this.visits.eraseDriverWithin(manager, driverId);
       // the stream forgets them too (names, places, messages); a session cut short says so, nameless
-      await deleteDriverEvents(manager, driverId);
+      await this.events.eraseWithin(manager, driverId);
       if (wasSharing) announced = (await appendEvents(manager, [sharingEnded({ ...erased, channel: before?.channel ?? null }, 'erased', at)])).length;
       return erased;
     });

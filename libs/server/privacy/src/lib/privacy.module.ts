@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LinksModule } from '@convoy/server/links';
+import { PlacesModule } from '@convoy/server/places';
 import { SharingModule } from '@convoy/server/sharing';
 import { TrackingModule } from '@convoy/server/tracking';
 import { DriverErasureController } from './driver-erasure.controller';
@@ -8,7 +9,7 @@ import { PersonalDataRetentionJob } from './personal-data-retention.job';
 
 /** Driver data rights: erasure (by the driver or a dispatcher) and retention of personal data. */
 @Module({
-  imports: [TrackingModule, LinksModule, SharingModule],
+  imports: [TrackingModule, LinksModule, SharingModule, PlacesModule],
   controllers: [DriverErasureController],
   providers: [DriverErasureService, PersonalDataRetentionJob],
   exports: [DriverErasureService],

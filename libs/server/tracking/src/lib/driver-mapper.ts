@@ -51,7 +51,7 @@ export function toDriverDto(driver: DriverEntity, now: Date, liveWithinMs: numbe
     createdAt: driver.createdAt.toISOString(),
     erasedAt: driver.erasedAt?.toISOString() ?? null,
     erasedBy: driver.erasedBy ?? null,
-    currentPlace: null, // wired by visit detection (issue #9)
+    currentPlace: driver.currentPlace ?? null,
     unreadMessages: 0, // wired by messages (issue #10)
   };
 }

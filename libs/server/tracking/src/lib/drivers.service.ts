@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ERASED_DRIVER_NAME, liveWithinMs, type DriverChange, type DriverDto, type DriverErasedBy } from '@convoy/contracts';
+import { ERASED_DRIVER_NAME, liveWithinMs, type CurrentPlaceDto, type DriverChange, type DriverDto, type DriverErasedBy } from '@convoy/contracts';
 import { AppConfig } from '@convoy/server/config';
 import { Subject } from 'rxjs';
-import { type EntityManager, Repository } from 'typeorm';
+import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { toDriverDto } from './driver-mapper';
 import { DriverEntity } from './entities/driver.entity';
 import { PositionEntity } from './entities/position.entity';
@@ -22,14 +22,14 @@ export class DriversService {
   ) {}
 
   async list(): Promise<DriverDto[]> {
-    const rows = await this.drivers.find({ order: { name: 'ASC', createdAt: 'ASC' } });
+    const rows = await this.withCurrentPlace(this.query().orderBy('d.name', 'ASC').addOrderBy('d.created_at', 'ASC'));
     const now = new Date();
     return rows.map((row) => this.toDto(row, now));
   }
 
   /** The driver, or null when there is none with this id. */
   async find(id: string): Promise<DriverDto | null> {
-    const driver = await this.drivers.findOneBy({ id });
+    const [driver] = await this.withCurrentPlace(this.query().where('d.id = :id', { id }));
     return driver ? this.toDto(driver, new Date()) : null;
   }
 
@@ -137,7 +137,7 @@ export class DriversService {
   /** The demo fleet's drivers ("Demo 01" …), created when missing; returns `count` of them in order. */
   async ensureDemoDrivers(count: number): Promise<DriverEntity[]> {
     const names = Array.from({ length: count }, (_, i) => `Demo ${String(i + 1).padStart(2, '0')}`);
-    const existing = await this.drivers.find({ where: { demo: true } });
+    const existing = await this.withCurrentPlace(this.query().where('d.demo'));
     const byName = new Map(existing.map((driver) => [driver.name, driver]));
     const missing = names.filter((name) => !byName.has(name)).map((name) => this.drivers.create({ name, demo: true }));
     for (const created of await this.drivers.save(missing)) {
@@ -147,8 +147,9 @@ export class DriversService {
     return names.map((name) => byName.get(name) as DriverEntity);
   }
 
+  /** The row with its current place (what `publish` announces). */
   async entity(id: string): Promise<DriverEntity> {
-    const driver = await this.drivers.findOneBy({ id });
+    const [driver] = await this.withCurrentPlace(this.query().where('d.id = :id', { id }));
     if (!driver) throw driverNotFound();
     return driver;
   }
@@ -164,4 +165,36 @@ export class DriversService {
     return toDriverDto(driver, now, liveWithinMs(this.config.tracking.autoTrackIntervalSeconds));
   }
 
+  private query(): SelectQueryBuilder<DriverEntity> {
+    return this.drivers.createQueryBuilder('d');
+  }
+
+  /** Runs the query with each driver's open visit as a correlated subquery: still one statement for a list. */
+  private async withCurrentPlace(query: SelectQueryBuilder<DriverEntity>): Promise<DriverEntity[]> {
+    const { entities, raw } = await query.addSelect(CURRENT_PLACE_SQL, 'd_current_place').getRawAndEntities<RawCurrentPlace>();
+    const byId = new Map(raw.map((row) => [row.d_id, row.d_current_place]));
+    for (const driver of entities) {
+      const place = byId.get(driver.id);
+      driver.currentPlace = place ? { id: place.id, name: place.name, since: new Date(place.since).toISOString() } : null;
+    }
+    return entities;
+  }
 }
+
+interface RawCurrentPlace {
+  d_id: string;
+  d_current_place: CurrentPlaceDto | null;
+}
+
+/**
+ * `DriverDto.currentPlace`: the newest open visit, read from the places lib's `visits` and `places`
+ * tables by SQL (tracking must not import places, which depends on it; see docs "Places and visits").
+ * `visits_open_idx` (driver_id WHERE departed_at IS NULL) makes it one index probe per driver.
+ */
+const CURRENT_PLACE_SQL = `(
+  SELECT json_build_object('id', p.id, 'name', p.name, 'since', v.arrived_at)
+    FROM visits v JOIN places p ON p.id = v.place_id
+   WHERE v.driver_id = d.id AND v.departed_at IS NULL
+   ORDER BY v.arrived_at DESC
+   LIMIT 1
+)`;

@@ -22,6 +22,22 @@ interface PositionRecord {
   source: PositionSource;
 }
 
+/**
+ * $1 driver, $2–$3 the range, $4 the point cap. `step` = ceil(total / cap), as the service computes it.
+ * Reads only that driver's index entries of the range: the cost is the answer's, not the table's.
+ */
+const HISTORY_SQL = `
+  WITH numbered AS (
+    SELECT driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source,
+           row_number() OVER (ORDER BY recorded_at, id) AS rn, count(*) OVER () AS total
+      FROM positions
+     WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3
+  )
+  SELECT driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, total
+    FROM numbered
+   WHERE (rn - 1) % greatest(1, ceil(total / $4::float8))::bigint = 0 OR rn = total
+   ORDER BY rn`;
+
 /** A driver's track for a time range, read from Postgres on demand, thinned for the map. */
 @Injectable()
 export class PositionHistoryService {
@@ -41,21 +57,15 @@ export class PositionHistoryService {
     }
   }
 
+  /**
+   * One statement over one driver's range: an index-only scan of `positions_driver_recorded_idx` in
+   * the range's partitions (pruned at planning), counted and numbered in the same pass. Every step-th
+   * point in time order is kept, plus the last one, so the track keeps both ends.
+   */
   private async read(driverId: string, from: Date, to: Date): Promise<PositionHistoryDto> {
-    const [{ total }]: Array<{ total: number }> = await this.positions.query(
-      'SELECT count(*)::int AS total FROM positions WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3',
-      [driverId, from, to],
-    );
+    const rows: Array<PositionRecord & { total: string }> = await this.positions.query(HISTORY_SQL, [driverId, from, to, HISTORY_POINT_CAP]);
+    const total = rows.length > 0 ? Number(rows[0].total) : 0;
     const step = Math.max(1, Math.ceil(total / HISTORY_POINT_CAP));
-    // every step-th point in time order, plus the last one, so the track keeps both ends
-    const rows: PositionRecord[] = await this.positions.query(
-      `SELECT driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source
-         FROM (SELECT p.*, row_number() OVER (ORDER BY recorded_at, id) AS rn
-                 FROM positions p WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3) numbered
-        WHERE (rn - 1) % $4 = 0 OR rn = $5
-        ORDER BY rn`,
-      [driverId, from, to, step, total],
-    );
 
     return {
       driverId,

@@ -4,15 +4,26 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
 import { withAdvisoryLock } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
+import { retentionOf } from './partitions/partition-days';
+import { isLockTimeout, PositionPartitions, type LockedQuery } from './partitions/position-partitions';
 
-/** Rows deleted per statement, so a first purge of a big table never holds long locks. */
-const PURGE_CHUNK = 10_000;
 /** Any fixed key: only one replica purges at a time. */
 const RETENTION_LOCK_KEY = '4842976093771425';
 
+export interface RetentionRun {
+  /** Daily partitions dropped whole, and Postgres's estimate of the rows they held. */
+  droppedPartitions: string[];
+  droppedRowsEstimate: number;
+  /** Rows deleted one by one: the expired part of the boundary day, and expired rows of the default partition. */
+  deleted: number;
+}
+
 /**
- * Deletes positions older than RETENTION_DAYS: daily, and once at start (a replica that was down at
- * 3 am catches up). Drivers' latest positions are kept. Only one replica purges at a time.
+ * Ages positions out after RETENTION_DAYS: hourly, and once at start; one replica at a time. Hourly
+ * keeps the boundary day's DELETE to about an hour of points per run, and a drop that gave up
+ * waiting for its lock is tried again within the hour. Days wholly before the cutoff are dropped as partitions
+ * (instant: no DELETE, no dead rows, no vacuum); the day the cutoff falls in and the default
+ * partition lose their expired rows by chunked DELETE. Drivers' latest positions are kept.
  */
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap {
@@ -27,25 +38,40 @@ export class RetentionJob implements OnApplicationBootstrap {
     void this.purge().catch((error: Error) => this.logger.warn(`Position retention at start failed: ${error.message}`));
   }
 
-  @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'purge-old-positions' })
-  async purge(now = new Date()): Promise<number> {
+  @Cron(CronExpression.EVERY_HOUR, { name: 'purge-old-positions' })
+  async purge(now = new Date()): Promise<RetentionRun | null> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const run = await withAdvisoryLock(this.dataSource, RETENTION_LOCK_KEY, async (query) => {
-      let deleted = 0;
-      for (;;) {
-        const result = (await query(
-          `DELETE FROM positions WHERE id IN (SELECT id FROM positions WHERE recorded_at < $1 LIMIT ${PURGE_CHUNK})`,
-          [cutoff],
-        )) as [unknown[], number];
-        deleted += result[1];
-        if (result[1] < PURGE_CHUNK) return deleted;
-      }
-    });
+    const run = await withAdvisoryLock(this.dataSource, RETENTION_LOCK_KEY, (query) => this.run(query, cutoff));
     if (!run.ran) {
       this.logger.log('Position retention skipped: another instance is purging');
-      return 0;
+      return null;
     }
-    if (run.result > 0) this.logger.log(`Purged ${run.result} positions recorded before ${cutoff.toISOString()}`);
+    const { droppedPartitions, droppedRowsEstimate, deleted } = run.result;
+    if (droppedPartitions.length > 0) {
+      this.logger.log(`Dropped position partitions ${droppedPartitions.join(', ')} (about ${droppedRowsEstimate} positions recorded before ${cutoff.toISOString()})`);
+    }
+    if (deleted > 0) this.logger.log(`Purged ${deleted} positions recorded before ${cutoff.toISOString()}`);
     return run.result;
+  }
+
+  private async run(query: LockedQuery, cutoff: Date): Promise<RetentionRun> {
+    const result: RetentionRun = { droppedPartitions: [], droppedRowsEstimate: 0, deleted: 0 };
+    const trimmed: string[] = [];
+    try {
+      for (const partition of await PositionPartitions.list(query)) {
+        const verdict = retentionOf(partition.day, cutoff);
+        if (verdict === 'drop') {
+          result.droppedRowsEstimate += await PositionPartitions.drop(query, partition);
+          result.droppedPartitions.push(partition.name);
+        } else if (verdict === 'trim') {
+          trimmed.push(partition.name);
+        }
+      }
+    } catch (error) {
+      if (!isLockTimeout(error)) throw error;
+      this.logger.warn('Position retention waited too long for a lock on positions (a long read?); the other partitions go at the next run');
+    }
+    for (const table of [...trimmed, 'positions_default']) result.deleted += await PositionPartitions.trim(query, table, cutoff);
+    return result;
   }
 }

@@ -6,12 +6,13 @@ import { ExportLimiter } from './export/export-limiter';
 import { PositionExportService } from './export/position-export.service';
 import { PositionCommitParticipants } from './ingest/position-commit-participants';
 import { PositionWriter } from './ingest/position-writer';
+import { PartitionMaintenanceJob } from './partitions/partition-maintenance.job';
 import { PositionHistoryService } from './position-history.service';
 import { RetentionJob } from './retention.job';
 import { TRACKING_ENTITIES } from './tracking.schema';
 import { TrackingService } from './tracking.service';
 
-/** Drivers, the position hot path (ingest → group commit), history and exports, retention. */
+/** Drivers, the position hot path (ingest → group commit), history and exports, daily partitions and retention. */
 @Module({
   imports: [TypeOrmModule.forFeature(TRACKING_ENTITIES)],
   controllers: [DriversController],
@@ -23,6 +24,7 @@ import { TrackingService } from './tracking.service';
     PositionHistoryService,
     PositionExportService,
     ExportLimiter,
+    PartitionMaintenanceJob,
     RetentionJob,
   ],
   exports: [TypeOrmModule, TrackingService, DriversService, PositionWriter, PositionCommitParticipants],

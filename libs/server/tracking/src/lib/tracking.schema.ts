@@ -3,6 +3,12 @@ import { PositionEntity } from './entities/position.entity';
 import { CreateTracking1795478500000 } from './migrations/1795478500000-CreateTracking';
 import { DeviceChannels1795478800000 } from './migrations/1795478800000-DeviceChannels';
 import { DriverErasure1795700000000 } from './migrations/1795700000000-DriverErasure';
+import { PartitionPositions1795820000000 } from './migrations/1795820000000-PartitionPositions';
 
 export const TRACKING_ENTITIES = [DriverEntity, PositionEntity];
-export const TRACKING_MIGRATIONS = [CreateTracking1795478500000, DeviceChannels1795478800000, DriverErasure1795700000000];
+export const TRACKING_MIGRATIONS = [
+  CreateTracking1795478500000,
+  DeviceChannels1795478800000,
+  DriverErasure1795700000000,
+  PartitionPositions1795820000000,
+];

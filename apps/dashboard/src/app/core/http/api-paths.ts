@@ -10,6 +10,7 @@ export const API = {
   apiTokens: '/api/tokens',
   webhooks: '/api/webhooks',
   places: '/api/places',
+  visits: '/api/visits',
   placesImport: '/api/places/import',
   drivers: '/api/drivers',
   reports: '/api/reports',

@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { DriverChange, DriverDto, LiveRevocationReason, PositionDto } from '@convoy/contracts';
+import type { DriverChange, DriverDto, LiveRevocationReason, PositionDto, VisitChange } from '@convoy/contracts';
 import { openSocketIoChannel } from './socket-io-channel';
 
 /** What the live feed tells its owner. */
@@ -16,6 +16,8 @@ export interface LiveChannelHandlers {
   snapshot(drivers: DriverDto[]): void;
   positions(batch: PositionDto[]): void;
   driver(change: DriverChange): void;
+  /** Arrivals and departures as they were committed (issue #9). */
+  visits(changes: VisitChange[]): void;
 }
 
 /** An open feed: `reconnect()` tries at once (after a refusal, or to skip the back-off wait). */

@@ -18,6 +18,7 @@ import { safeReturnUrl } from '../auth/return-url';
 import { SESSION_ENDED } from '../auth/session-ended';
 import { errorStatus } from '../http/api-error';
 import { API } from '../http/api-paths';
+import { ActivityFeed } from './activity-feed';
 import { DriversApi } from './drivers-api';
 import { FRAME_SCHEDULER } from './frame-scheduler';
 import { LIVE_CHANNEL, type LiveChannel } from './live-channel';
@@ -55,6 +56,8 @@ export class LiveStore {
   private readonly openChannel = inject(LIVE_CHANNEL);
   private readonly requestFrame = inject(FRAME_SCHEDULER);
   private readonly publicConfig = inject(PublicConfigStore);
+  /** Provided with the store by the fleet page: arrivals and departures for the activity feed. */
+  private readonly activity = inject(ActivityFeed, { optional: true });
 
   private readonly state = new LiveState();
   private readonly _fleet = signal<LiveFleet>({ drivers: this.state.drivers, revision: 0, changed: null });
@@ -106,6 +109,7 @@ export class LiveStore {
       },
       positions: (batch) => this.enqueue({ kind: 'positions', batch }),
       driver: (change) => this.enqueue({ kind: 'change', change }),
+      visits: (changes) => this.activity?.add(changes),
     });
     this.statusTimer = setInterval(() => this.enqueue({ kind: 'tick' }), STATUS_RECOMPUTE_MS);
   }
@@ -198,6 +202,8 @@ export class LiveStore {
     this._connection.set('connected');
     // the server sends a snapshot on every connect; after a gap, also re-read the REST list
     if (this.everConnected) void this.resync();
+    // today's visits so far (again after a gap: what happened while disconnected)
+    void this.activity?.load();
     this.everConnected = true;
   }
 

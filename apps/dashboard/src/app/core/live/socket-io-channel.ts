@@ -36,6 +36,7 @@ export function openSocketIoChannel(handlers: LiveChannelHandlers): LiveChannel 
   socket.on('snapshot', (drivers) => handlers.snapshot(drivers));
   socket.on('positions', (batch) => handlers.positions(batch));
   socket.on('driver', (change) => handlers.driver(change));
+  socket.on('visits', (changes) => handlers.visits(changes));
   socket.on('revoked', ({ reason }) => handlers.revoked(reason));
 
   return {

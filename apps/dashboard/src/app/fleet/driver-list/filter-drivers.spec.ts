@@ -1,7 +1,7 @@
 import { DEFAULT_LIVE_WITHIN_MS } from '@convoy/contracts';
 import { fromDto, type LiveDriver, withPosition } from '../../core/live/live-driver';
 import { driverDto, positionAt } from '../../core/live/live-test-data';
-import { filterDrivers } from './filter-drivers';
+import { currentPlaces, filterDrivers } from './filter-drivers';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const drivers = [
@@ -80,6 +80,21 @@ describe('filterDrivers', () => {
     expect(names(filterDrivers(drivers, { search: '', statuses: new Set(['stale', 'offline']), sort: 'name' }))).toEqual([
       'anna',
       'Bob (never seen)',
+    ]);
+  });
+
+  it('filters by the place drivers are at now, and offers the places someone is at', () => {
+    const depot = { id: 'p-depot', name: 'Depot North', since: '2026-11-24T08:31:00Z' };
+    const at = [
+      fromDto(driverDto('5', { name: 'Aziz', currentPlace: depot }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
+      fromDto(driverDto('6', { name: 'Eva', currentPlace: { ...depot, since: '2026-11-24T09:00:00Z' } }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
+      fromDto(driverDto('7', { name: 'Kim', currentPlace: { id: 'p-a', name: 'Customer Müller', since: '2026-11-24T10:00:00Z' } }), undefined, now, DEFAULT_LIVE_WITHIN_MS),
+      ...drivers,
+    ];
+    expect(names(filterDrivers(at, { search: '', statuses: new Set(), placeId: 'p-depot', sort: 'name' }))).toEqual(['Aziz', 'Eva']);
+    expect(currentPlaces(at)).toEqual([
+      { id: 'p-a', name: 'Customer Müller', count: 1 },
+      { id: 'p-depot', name: 'Depot North', count: 2 },
     ]);
   });
 });

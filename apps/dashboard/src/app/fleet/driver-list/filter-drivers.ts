@@ -6,17 +6,20 @@ export interface DriverFilter {
   search: string;
   /** Empty = every status. */
   statuses: ReadonlySet<DriverStatus>;
+  /** Only drivers whose current place is this one; null/undefined = anywhere. */
+  placeId?: string | null;
   sort: DriverSort;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** The drivers to list: name contains the search (ignoring case and accents), status, order. */
+/** The drivers to list: name contains the search (ignoring case and accents), status, current place, order. */
 export function filterDrivers(drivers: Iterable<LiveDriver>, filter: DriverFilter): LiveDriver[] {
   const needle = searchKey(filter.search.trim());
   const result: LiveDriver[] = [];
   for (const driver of drivers) {
     if (filter.statuses.size > 0 && !filter.statuses.has(driver.status)) continue;
+    if (filter.placeId && driver.currentPlace?.id !== filter.placeId) continue;
     if (needle && !searchKey(driver.name).includes(needle)) continue;
     result.push(driver);
   }
@@ -60,4 +63,17 @@ function searchKey(text: string): string {
     keys.set(text, key);
   }
   return key;
+}
+
+/** The places drivers are at now, by name, with how many are there (the place filter's options). */
+export function currentPlaces(drivers: Iterable<LiveDriver>): Array<{ id: string; name: string; count: number }> {
+  const byId = new Map<string, { id: string; name: string; count: number }>();
+  for (const driver of drivers) {
+    const place = driver.currentPlace;
+    if (!place) continue;
+    const known = byId.get(place.id);
+    if (known) known.count++;
+    else byId.set(place.id, { id: place.id, name: place.name, count: 1 });
+  }
+  return [...byId.values()].sort((a, b) => collator.compare(a.name, b.name));
 }

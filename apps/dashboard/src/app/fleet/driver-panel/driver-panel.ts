@@ -3,6 +3,7 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { AuthStore } from '../../core/auth/auth.store';
 import { errorStatus, serverMessage } from '../../core/http/api-error';
+import { formatClock } from '../../core/live/activity-feed';
 import { DriversApi } from '../../core/live/drivers-api';
 import { LiveStore } from '../../core/live/live.store';
 import { CloseIcon } from '../../ui/close-icon';
@@ -87,6 +88,11 @@ export class DriverPanel {
   protected readonly liveUntil = computed(() => {
     const until = this.driver()?.liveUntil;
     return until ? formatDateTime(Date.parse(until)) : null;
+  });
+  /** "at Depot North since 08:31": the open visit, whatever the status. */
+  protected readonly atPlace = computed(() => {
+    const place = this.driver()?.currentPlace;
+    return place ? { name: place.name, since: formatClock(Date.parse(place.since)), iso: place.since } : null;
   });
   protected readonly ago = formatAgo;
   protected readonly speed = formatSpeed;

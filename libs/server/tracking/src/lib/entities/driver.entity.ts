@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { DriverChannel, DriverErasedBy, PositionSource } from '@convoy/contracts';
+import type { CurrentPlaceDto, DriverChannel, DriverErasedBy, PositionSource } from '@convoy/contracts';
 
 /** A tracked person, with their latest position kept on the row (the history is in `positions`). */
 @Entity({ name: 'drivers' })
@@ -87,6 +87,12 @@ export class DriverEntity {
 
   @Column({ name: 'erased_by', type: 'varchar', length: 16, nullable: true })
   erasedBy!: DriverErasedBy | null;
+
+  /**
+   * Not a column: the driver's open visit, read with the row by DriversService (undefined when the
+   * row was loaded without it, which maps to null).
+   */
+  currentPlace?: CurrentPlaceDto | null;
 }
 
 /** Telegram ids exceed 2^31 but stay below 2^52: safe as JS numbers. */

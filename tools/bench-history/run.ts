@@ -1,0 +1,319 @@
+/**
+ * History at scale (issue #11): generates `--rows` positions of `--drivers` drivers (one point every
+ * `--interval` s, ending now) with COPY into a dedicated database on DATABASE_URL's server, through the
+ * schema the built API migrates (daily partitions), then measures through the API:
+ * - p50/p99 of one driver's day of history (JSON, thinned for the map), the trips and stops reports
+ *   for one driver's day, and the fleet summary of a day (all drivers);
+ * - a month's CSV export of one driver (rows/s, the API's peak RSS);
+ * - size on disk, the time to drop one day's partition, the API's RSS on the empty database vs after.
+ * Writes bench/results/history-<timestamp>.json.
+ *
+ *   npm run bench:history                                   # 10 M rows, 500 drivers
+ *   npm run bench:history -- --rows=100000000 --drivers=500
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { execSync } from 'node:child_process';
+import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from '@convoy/testing';
+import type { Client } from 'pg';
+const { from: copyFrom } = require('pg-copy-streams') as { from: (sql: string) => NodeJS.WritableStream };
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const ROWS = arg('rows', 10_000_000);
+const DRIVERS = arg('drivers', 500);
+const INTERVAL_S = arg('interval', 5);
+const RUNS = arg('runs', 30);
+const SUMMARY_RUNS = arg('summary-runs', 3);
+/** The export driver: a month of points at the same interval, besides the fleet. */
+const MONTH_DAYS = 30;
+const DAY = 86_400_000;
+
+/** Rows per COPY statement. */
+const COPY_CHUNK_ROWS = 500_000;
+const COPY_COLUMNS = 'driver_id, latitude, longitude, accuracy, heading, speed, battery, recorded_at, source, telegram_update_id';
+
+function rssMiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+function progress(label: string, done: number, total: number, startedAt: number): void {
+  const seconds = (Date.now() - startedAt) / 1000;
+  const rate = done / Math.max(seconds, 0.001);
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+  process.stderr.write(
+    `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(1)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${Math.round(rate).toLocaleString('en')} rows/s ETA ${eta}s   `,
+  );
+  if (done >= total) process.stderr.write('\n');
+}
+
+/**
+ * One driver's point `k` (k-th interval from the start): a 15-minute loop of 10 minutes driving at
+ * ~36 km/h and 5 parked, each driver around its own spot. Telegram drivers carry update ids.
+ */
+function* copyLines(drivers: string[], firstStep: number, steps: number, start: number, firstUpdate: number): Generator<string> {
+  const loop = Math.round(900 / INTERVAL_S);
+  const driving = Math.round(600 / INTERVAL_S);
+  let update = firstUpdate;
+  for (let k = firstStep; k < firstStep + steps; k++) {
+    const at = new Date(start + k * INTERVAL_S * 1000).toISOString();
+    const phase = k % loop;
+    const moving = phase < driving;
+    const along = (moving ? phase : driving) * INTERVAL_S * 10; // metres along the road
+    const chunk: string[] = [];
+    for (let d = 0; d < drivers.length; d++) {
+      const lat = (48 + (d % 50) * 0.1 + along / 111_195).toFixed(6);
+      const lon = (9 + Math.floor(d / 50) * 0.1).toFixed(6);
+      const telegram = d % 2 === 0;
+      chunk.push(
+        `${drivers[d]}\t${lat}\t${lon}\t8\t${moving ? 0 : '\\N'}\t${moving ? 10 : 0}\t${telegram ? '\\N' : 80}\t${at}\t${telegram ? 'telegram-live' : 'osmand'}\t${telegram ? update++ : '\\N'}\n`,
+      );
+    }
+    yield chunk.join('');
+  }
+}
+
+async function copyRows(client: Client, lines: Iterable<string>): Promise<void> {
+  const sink = client.query(copyFrom(`COPY positions (${COPY_COLUMNS}) FROM STDIN`) as never) as unknown as NodeJS.WritableStream;
+  await pipeline(Readable.from(lines, { objectMode: false }), sink);
+}
+
+const percentile = (ms: number[], p: number) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
+};
+const stats = (ms: number[]) => ({ runs: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), maxMs: Math.round(Math.max(...ms)) });
+
+/** The API's CPU time so far (user + system, ms): on a shared box wall times are mostly waiting for a core. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+let apiPid = 0;
+const cpuSamples = new Map<string, number[]>();
+async function timed(fn: () => Promise<unknown>, label?: string): Promise<number> {
+  const cpu0 = apiPid ? cpuMs(apiPid) : 0;
+  const started = process.hrtime.bigint();
+  await fn();
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (label && apiPid) cpuSamples.set(label, [...(cpuSamples.get(label) ?? []), cpuMs(apiPid) - cpu0]);
+  return wall;
+}
+const cpuStats = (label: string) => {
+  const ms = cpuSamples.get(label) ?? [];
+  return ms.length ? { apiCpuP50Ms: percentile(ms, 50), apiCpuP99Ms: percentile(ms, 99) } : {};
+};
+
+async function main(): Promise<void> {
+  const server = process.env['DATABASE_URL'];
+  if (!server) throw new Error('Set DATABASE_URL to a Postgres server: a dedicated database is created there and dropped afterwards');
+  const steps = Math.ceil(ROWS / DRIVERS);
+  const end = Date.now() - 60_000;
+  const start = end - (steps - 1) * INTERVAL_S * 1000;
+  const monthStart = end - MONTH_DAYS * DAY;
+  console.log(`${ROWS.toLocaleString('en')} rows: ${DRIVERS} drivers × ${steps.toLocaleString('en')} points every ${INTERVAL_S} s (${((end - start) / DAY).toFixed(2)} days), plus one driver's month for the export`);
+
+  const database = await createTestDatabase(server, 'bench_history');
+  let api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
+  try {
+    const client0 = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const token0 = (client0 as unknown as { token: string }).token;
+    const warm = async (baseUrl: string, token: string, driverId: string, from: number, to: number) => {
+      const range = `from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`;
+      for (const path of [`/api/drivers/${driverId}/positions?${range}`, `/api/reports/trips?driverId=${driverId}&${range}`, `/api/reports/summary?${range}`]) {
+        await (await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
+      }
+    };
+
+    // the drivers, and the partitions of every day the data covers (maintenance made them as the days came)
+    const { fleet, exporter } = await withClient(database.url, async (client) => {
+      const rows = (await client.query<{ id: string }>(`INSERT INTO drivers (name) SELECT 'Bench ' || g FROM generate_series(1, $1::int) g RETURNING id`, [DRIVERS])).rows;
+      const [exportDriver] = (await client.query<{ id: string }>(`INSERT INTO drivers (name) VALUES ('Bench export') RETURNING id`)).rows;
+      for (let day = Math.floor(Math.min(start, monthStart) / DAY) * DAY; day <= end; day += DAY) {
+        await client.query(`SELECT positions_create_partition($1::date)`, [new Date(day).toISOString().slice(0, 10)]);
+      }
+      return { fleet: rows.map((r) => r.id), exporter: exportDriver.id };
+    });
+    // RSS on the empty database, after the same kinds of requests (code paths loaded)
+    await warm(api.baseUrl, token0, fleet[0], end - DAY, end);
+    await new Promise((r) => setTimeout(r, 2000));
+    const emptyRssMiB = Math.round(rssMiB(api.process.pid as number));
+
+    // COPY, in time order (as live ingest writes: all drivers interleaved)
+    const loadStarted = Date.now();
+    let loaded = 0;
+    await withClient(database.url, async (client) => {
+      // one COPY per ~500k rows: the foreign-key checks run at the end of each statement, so the bar shows stored rows
+      const chunkSteps = Math.max(1, Math.floor(COPY_CHUNK_ROWS / fleet.length));
+      for (let k = 0; k < steps; k += chunkSteps) {
+        const n = Math.min(chunkSteps, steps - k);
+        await copyRows(client, copyLines(fleet, k, n, start, 1 + k * Math.ceil(fleet.length / 2)));
+        progress('fleet ', (loaded += n * fleet.length), steps * fleet.length, loadStarted);
+      }
+    });
+    const loadSeconds = (Date.now() - loadStarted) / 1000;
+    const monthSteps = Math.floor((MONTH_DAYS * DAY) / (INTERVAL_S * 1000));
+    const monthStarted = Date.now();
+    let monthLoaded = 0;
+    await withClient(database.url, async (client) => {
+      for (let k = 0; k < monthSteps; k += COPY_CHUNK_ROWS) {
+        const n = Math.min(COPY_CHUNK_ROWS, monthSteps - k);
+        await copyRows(client, copyLines([exporter], k, n, monthStart, 10_000_000_000 + k));
+        progress('export', (monthLoaded += n), monthSteps, monthStarted);
+      }
+    });
+    // what maintenance does for closed days (VACUUM (ANALYZE): all-visible pages, index-only scans); today's too, for the bench
+    const vacuumStarted = Date.now();
+    await withClient(database.url, async (client) => {
+      await client.query('SET statement_timeout = 0');
+      await client.query('VACUUM (ANALYZE) positions');
+    });
+    const vacuumSeconds = (Date.now() - vacuumStarted) / 1000;
+    const totalRows = steps * fleet.length + monthSteps;
+    console.log(`loaded ${totalRows.toLocaleString('en')} rows in ${(loadSeconds + (Date.now() - monthStarted) / 1000).toFixed(0)} s, vacuum ${vacuumSeconds.toFixed(0)} s`);
+
+    // a fresh API process on the full database (what a restart after the run sees), warmed like the empty one
+    await api.stop();
+    api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
+    const pid = api.process.pid as number;
+    apiPid = pid;
+    const admin = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
+    const token = (admin as unknown as { token: string }).token;
+    const get = async (path: string) => {
+      const response = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${Buffer.from(body).toString().slice(0, 200)}`);
+      return body;
+    };
+    const dayFrom = Math.max(start, end - DAY);
+    const range = `from=${new Date(dayFrom).toISOString()}&to=${new Date(end).toISOString()}`;
+    const pick = (i: number) => fleet[(i * 7919) % fleet.length];
+
+    const history: number[] = [];
+    let historyPoints = 0;
+    for (let i = 0; i < RUNS; i++) {
+      history.push(await timed(async () => (historyPoints = (JSON.parse(Buffer.from(await get(`/api/drivers/${pick(i)}/positions?${range}`)).toString()) as { total: number }).total), 'history'));
+    }
+    const trips: number[] = [];
+    const stops: number[] = [];
+    for (let i = 0; i < RUNS; i++) trips.push(await timed(() => get(`/api/reports/trips?driverId=${pick(i + RUNS)}&${range}`), 'trips'));
+    for (let i = 0; i < RUNS; i++) stops.push(await timed(() => get(`/api/reports/stops?driverId=${pick(i + 2 * RUNS)}&${range}`), 'stops'));
+    const summary: number[] = [];
+    for (let i = 0; i < SUMMARY_RUNS; i++) summary.push(await timed(() => get(`/api/reports/summary?${range}`), 'summary'));
+    console.log('history', stats(history), 'trips', stats(trips), 'stops', stats(stops), 'summary', stats(summary));
+
+    // a month's CSV export, streamed, RSS sampled every 50 ms
+    let peak = rssMiB(pid);
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
+    const exportStarted = Date.now();
+    const exportCpu0 = cpuMs(pid);
+    let bytes = 0;
+    try {
+      const monthRange = `from=${new Date(monthStart).toISOString()}&to=${new Date(end).toISOString()}`;
+      const response = await fetch(`${api.baseUrl}/api/drivers/${exporter}/positions?${monthRange}&format=csv`, { headers: { authorization: `Bearer ${token}` } });
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
+    } finally {
+      clearInterval(sampler);
+    }
+    const exportSeconds = (Date.now() - exportStarted) / 1000;
+    const csvExport = {
+      rows: monthSteps,
+      bytes,
+      seconds: exportSeconds,
+      rowsPerSecond: Math.round(monthSteps / exportSeconds),
+      apiCpuSeconds: Math.round(cpuMs(pid) - exportCpu0) / 1000,
+      rowsPerApiCpuSecond: Math.round(monthSteps / ((cpuMs(pid) - exportCpu0) / 1000)),
+      peakRssMiB: Math.round(peak),
+    };
+    console.log('export', csvExport);
+    await new Promise((r) => setTimeout(r, 2000));
+    const afterRssMiB = Math.round(rssMiB(pid));
+
+    // the plans, size on disk, and dropping the oldest day
+    const facts = await withClient(database.url, async (client) => {
+      const explain = async (sql: string, params: unknown[]) =>
+        (await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${sql}`, params)).rows.map((r) => r['QUERY PLAN'] as string);
+      const historyPlan = await explain(
+        `SELECT count(*) FROM (SELECT latitude, longitude, row_number() OVER (ORDER BY recorded_at, id) FROM positions WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3) x`,
+        [fleet[1], new Date(dayFrom), new Date(end)],
+      );
+      const exportPlan = await explain(
+        `SELECT recorded_at, latitude, longitude, accuracy, speed, heading, source FROM positions WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3 ORDER BY recorded_at, id`,
+        [exporter, new Date(monthStart), new Date(end)],
+      );
+      const sizes = (
+        await client.query<{ partitions: string; bytes: string; table_bytes: string; index_bytes: string; db: string }>(
+          `SELECT count(*) AS partitions, sum(pg_total_relation_size(c.oid)) AS bytes, sum(pg_relation_size(c.oid)) AS table_bytes,
+                  sum(pg_indexes_size(c.oid)) AS index_bytes, pg_database_size(current_database()) AS db
+             FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'positions'::regclass`,
+        )
+      ).rows[0];
+      const oldest = (
+        await client.query<{ name: string; rows: string }>(
+          `SELECT c.relname AS name, c.reltuples::bigint AS rows FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = 'positions'::regclass AND c.relname ~ '^positions_[0-9]{8}$' AND c.reltuples > 0 ORDER BY c.relname LIMIT 1`,
+        )
+      ).rows[0];
+      const dropStarted = process.hrtime.bigint();
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL lock_timeout = '2s'`);
+      await client.query(`DROP TABLE "${oldest.name}"`);
+      await client.query('COMMIT');
+      const dropMs = Number(process.hrtime.bigint() - dropStarted) / 1e6;
+      return {
+        historyPlan,
+        exportPlan: exportPlan.slice(0, 12),
+        disk: {
+          partitions: Number(sizes.partitions),
+          totalBytes: Number(sizes.bytes),
+          tableBytes: Number(sizes.table_bytes),
+          indexBytes: Number(sizes.index_bytes),
+          databaseBytes: Number(sizes.db),
+          bytesPerRow: Math.round(Number(sizes.bytes) / totalRows),
+        },
+        dropPartition: { name: oldest.name, rows: Number(oldest.rows), ms: Math.round(dropMs * 10) / 10 },
+      };
+    });
+    console.log(facts.historyPlan.join('\n'));
+
+    const commit = execSync('git rev-parse --short HEAD').toString().trim();
+    const at = new Date().toISOString();
+    const result = {
+      bench: 'history',
+      at,
+      commit,
+      node: process.version,
+      cpus: cpus().length,
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+      postgres: await withClient(database.url, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0].v),
+      table: { rows: totalRows, fleetRows: steps * fleet.length, drivers: DRIVERS, pointEveryS: INTERVAL_S, days: Math.round(((end - start) / DAY) * 100) / 100 },
+      load: { copySeconds: Math.round(loadSeconds), rowsPerSecond: Math.round((steps * fleet.length) / loadSeconds), vacuumSeconds: Math.round(vacuumSeconds) },
+      historyDay: { ...stats(history), ...cpuStats('history'), pointsInDay: historyPoints, note: 'one driver, the last 24 h, JSON thinned to ≤ 5,000 points' },
+      tripsDay: { ...stats(trips), ...cpuStats('trips') },
+      stopsDay: { ...stats(stops), ...cpuStats('stops') },
+      fleetSummaryDay: { ...stats(summary), ...cpuStats('summary'), drivers: DRIVERS },
+      csvExportMonth: csvExport,
+      apiRss: { emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100 },
+      ...facts,
+    };
+    const dir = join(__dirname, '../../bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `history-${at.replace(/[:]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    console.log(JSON.stringify({ ...result, historyPlan: undefined, exportPlan: undefined }, null, 2));
+    console.log(`-> ${file}`);
+  } finally {
+    await api.stop();
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
