@@ -14,7 +14,7 @@ import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
 import { TelegramAlertSender } from './telegram-alert.transport';
 import { TelegramPollingService } from './telegram-polling.service';
-import { TelegramWebhookController } from './telegram-webhook.controller';
+import { TelegramWebhook } from './telegram-webhook';
 
 /**
  * The Telegram bot (nestjs-telegraf). Without TELEGRAM_BOT_TOKEN only BotStatus ("disabled") is
@@ -36,7 +36,6 @@ export class BotModule {
         PrivacyModule,
         NotificationsModule,
       ],
-      controllers: webhookUrl ? [TelegramWebhookController] : [],
       providers: [
         BotStatus,
         BotUpdate,
@@ -47,6 +46,8 @@ export class BotModule {
         BotLauncher,
         ShareAgainNotifier,
         TelegramAlertSender,
+        // webhook mode: POST /telegram/webhook, a plain Fastify route (see TelegramWebhook)
+        ...(webhookUrl ? [TelegramWebhook] : []),
       ],
       exports: [BotStatus],
     };
