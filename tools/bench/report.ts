@@ -55,13 +55,17 @@ export interface BenchReport {
   cpuRatio: number | null;
   targets: {
     ratio: { target: number; value: number | null; pass: boolean | null };
+    /** convoy ÷ minimal CPU µs per update of the server process alone (API vs pipeline), at saturation */
+    apiCpu: { targetAtMost: number; value: number | null; pass: boolean | null };
     pacedP99: { targetMs: number; value: number | null; pass: boolean | null };
     nothingLost: { pass: boolean; missing: Record<string, number> };
   };
   notes: string[];
 }
 
-export const TARGET_RATIO = 0.7;
+export const TARGET_RATIO = 0.9;
+/** issue #11: the API's CPU per update at most this multiple of the minimal pipeline's */
+export const TARGET_API_CPU_MULTIPLE = 1.3;
 export const TARGET_P99_MS = 50;
 
 export function targetReport(saturation: SaturationResult, paced: PacedResult, stored: StoredCheck, statuses: Map<number, number>): TargetReport {
@@ -98,6 +102,9 @@ export function buildReport(input: {
   const convoyCost = cost(convoy);
   const minimalCost = cost(minimal);
   const cpuRatio = convoyCost && minimalCost ? Math.round((minimalCost / convoyCost) * 1000) / 1000 : null;
+  const convoyApiUs = convoy?.saturation.targetCpuUsPerUpdate ?? null;
+  const minimalApiUs = minimal?.saturation.targetCpuUsPerUpdate ?? null;
+  const apiCpu = convoyApiUs && minimalApiUs ? Math.round((convoyApiUs / minimalApiUs) * 100) / 100 : null;
   const p99 = convoy?.pacedLatencyMs.p99 ?? null;
   const missing: Record<string, number> = {};
   if (convoy) missing['convoy'] = convoy.stored.missing;
@@ -139,6 +146,7 @@ export function buildReport(input: {
     cpuRatio,
     targets: {
       ratio: { target: TARGET_RATIO, value: ratio, pass: ratio === null ? null : ratio >= TARGET_RATIO },
+      apiCpu: { targetAtMost: TARGET_API_CPU_MULTIPLE, value: apiCpu, pass: apiCpu === null ? null : apiCpu <= TARGET_API_CPU_MULTIPLE },
       pacedP99: { targetMs: TARGET_P99_MS, value: p99, pass: p99 === null ? null : p99 < TARGET_P99_MS },
       nothingLost: { pass: Object.values(missing).every((n) => n === 0), missing },
     },
@@ -185,6 +193,9 @@ export function summaryText(report: BenchReport): string {
   lines.push('');
   const { targets } = report;
   lines.push(`ratio convoy ÷ minimal: ${fmt(report.ratio)}  (target ≥ ${targets.ratio.target}: ${flag(targets.ratio.pass)})`);
+  lines.push(
+    `API CPU per update, convoy ÷ minimal: ${fmt(targets.apiCpu.value, '×')}  (target ≤ ${targets.apiCpu.targetAtMost}×: ${flag(targets.apiCpu.pass)})`,
+  );
   lines.push(`CPU per update, minimal ÷ convoy (server + Postgres): ${fmt(report.cpuRatio)}  (the same comparison by cost, steadier on a busy box)`);
   lines.push(`convoy POST→socket p99 at ${p.pacedRate}/s: ${fmt(targets.pacedP99.value, ' ms')}  (target < ${targets.pacedP99.targetMs} ms: ${flag(targets.pacedP99.pass)})`);
   lines.push(`nothing lost: ${flag(targets.nothingLost.pass)}`);

@@ -7,10 +7,17 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FirstAdminService } from '@convoy/server/auth';
 import { type AppConfig, ConfigValidationError, loadConfig } from '@convoy/server/config';
 import { type DatabaseServer, openDatabaseServer } from '@convoy/server/database';
-import { protectWebhookRoute, WEBHOOK_PATH } from '@convoy/server/bot';
-import { GPS_APP_INGEST_PATHS } from '@convoy/server/gps-apps';
+import { WEBHOOK_PATH } from '@convoy/server/bot';
+import { GPS_APP_INGEST_PATHS, GPS_APP_OPENAPI_PATHS } from '@convoy/server/gps-apps';
 import { ReadinessState } from '@convoy/server/health';
-import { configureHttpApp, ConvoyLogger, createFastifyAdapter, displayUrl, startupBanner } from '@convoy/server/http';
+import {
+  configureHttpApp,
+  ConvoyLogger,
+  createFastifyAdapter,
+  displayUrl,
+  installLeanAsyncResourceBind,
+  startupBanner,
+} from '@convoy/server/http';
 import { LiveAdapter, LiveGateway } from '@convoy/server/live';
 import { instrumentHttp } from '@convoy/server/metrics';
 import { PositionWriter } from '@convoy/server/tracking';
@@ -21,6 +28,7 @@ const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const SHUTDOWN_DEADLINE_MS = 25_000;
 
 async function bootstrap(): Promise<void> {
+  installLeanAsyncResourceBind(); // before any request: Fastify and Nest bind per request (docs/architecture.md, Hot path)
   const config = loadConfigOrExit();
   const logger = new Logger('Convoy');
   let database: DatabaseServer | undefined;
@@ -66,10 +74,10 @@ async function bootstrap(): Promise<void> {
     );
     app.useLogger(app.get(ConvoyLogger));
     instrumentHttp(app);
-    protectWebhookRoute(app.getHttpAdapter().getInstance(), config);
     await configureHttpApp(app, config, {
       dashboardDir: resolve(__dirname, '../dashboard/browser'),
       withoutSecurityHeaders: [`/${WEBHOOK_PATH}`, ...GPS_APP_INGEST_PATHS.map((path) => `/${path}`)],
+      openApiPaths: GPS_APP_OPENAPI_PATHS,
     });
     closeKeptAliveConnectionsWhileDraining(app);
     const live = new LiveAdapter(app);

@@ -5,3 +5,4 @@ export * from './lib/startup-banner';
 export * from './lib/logging.module';
 export * from './lib/convoy-logger';
 export * from './lib/content-security-policy';
+export * from './lib/lean-async-resource-bind';

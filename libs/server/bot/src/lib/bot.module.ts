@@ -17,7 +17,7 @@ import { MessageRateLimit } from './conversation/message-rate-limit';
 import { ShareAgainNotifier } from './share-again.notifier';
 import { TelegramAlertSender } from './telegram-alert.transport';
 import { TelegramPollingService } from './telegram-polling.service';
-import { TelegramWebhookController } from './telegram-webhook.controller';
+import { TelegramWebhook } from './telegram-webhook';
 
 /**
  * The Telegram bot (nestjs-telegraf). Without TELEGRAM_BOT_TOKEN only BotStatus ("disabled") is
@@ -40,7 +40,6 @@ export class BotModule {
         NotificationsModule,
         MessagesModule,
       ],
-      controllers: webhookUrl ? [TelegramWebhookController] : [],
       providers: [
         BotStatus,
         BotUpdate,
@@ -53,6 +52,8 @@ export class BotModule {
         TelegramAlertSender,
         DriverReplies,
         TelegramMessageSender,
+        // webhook mode: POST /telegram/webhook, a plain Fastify route (see TelegramWebhook)
+        ...(webhookUrl ? [TelegramWebhook] : []),
       ],
       exports: [BotStatus],
     };

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SharingModule } from '@convoy/server/sharing';
-import { OsmAndController } from './osmand/osmand.controller';
-import { OwnTracksController } from './owntracks/owntracks.controller';
+import { GpsAppRoutes } from './gps-app.routes';
 
 /**
  * Routes GPS apps call once per point: no request log line and no browser security headers (like the
@@ -9,6 +8,9 @@ import { OwnTracksController } from './owntracks/owntracks.controller';
  */
 export const GPS_APP_INGEST_PATHS = ['ingest/osmand', 'ingest/owntracks'];
 
-/** GPS-app channels: the OsmAnd protocol (Traccar Client, OsmAnd, GPSLogger) and OwnTracks' HTTP mode. */
-@Module({ imports: [SharingModule], controllers: [OsmAndController, OwnTracksController] })
+/**
+ * GPS-app channels: the OsmAnd protocol (Traccar Client, OsmAnd, GPSLogger) and OwnTracks' HTTP mode,
+ * as plain Fastify routes beside Nest (`GpsAppRoutes`).
+ */
+@Module({ imports: [SharingModule], providers: [GpsAppRoutes] })
 export class GpsAppsModule {}

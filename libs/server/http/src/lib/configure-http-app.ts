@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { AppConfig } from '@convoy/server/config';
@@ -48,6 +48,8 @@ export interface HttpAppOptions {
    * middleware on every request (~4 % of the webhook's CPU) for headers Telegram ignores.
    */
   withoutSecurityHeaders?: string[];
+  /** OpenAPI paths of routes registered on Fastify directly, beside Nest (they have no decorators). */
+  openApiPaths?: OpenAPIObject['paths'];
 }
 
 /**
@@ -85,7 +87,7 @@ export async function configureHttpApp(
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   app.useGlobalPipes(createValidationPipe());
 
-  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app), {
+  SwaggerModule.setup(DOCS_PATH, app, createOpenApiDocument(app, options.openApiPaths), {
     jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'Convoy API',
   });

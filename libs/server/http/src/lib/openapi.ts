@@ -16,9 +16,10 @@ type Operation = { security?: unknown[]; parameters?: unknown[]; requestBody?: u
 /**
  * The OpenAPI document, generated from the controllers' decorators. Every operation needs the
  * bearer token or the session cookie except those marked @Public(), which get `security: []`;
- * guarded operations document their 401, and operations that take input their 400.
+ * guarded operations document their 401, and operations that take input their 400. `extraPaths`
+ * describes routes registered on Fastify directly (no decorators to read).
  */
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function createOpenApiDocument(app: INestApplication, extraPaths: OpenAPIObject['paths'] = {}): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Convoy API')
     .setDescription(
@@ -48,5 +49,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (op.requestBody || op.parameters?.length) op.responses = { ...INVALID_INPUT, ...op.responses };
     }
   }
+  // plain Fastify routes beside Nest (GPS-app ingest) bring their own, final description
+  document.paths = { ...document.paths, ...extraPaths };
   return document;
 }

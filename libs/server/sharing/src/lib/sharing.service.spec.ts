@@ -38,6 +38,16 @@ function setup() {
     delete: jest.fn().mockResolvedValue({ affected: 1 }),
     save: jest.fn(async (driver: DriverEntity) => ({ ...driver, id: driver.id ?? 'd2', createdAt: new Date() })),
     create: jest.fn((fields: Partial<DriverEntity>) => ({ ...fields }) as DriverEntity),
+    /** DriversService.entity's read: the row with its current place (one query builder statement). */
+    entity: jest.fn(async (): Promise<DriverEntity | null> => driverRow()),
+    createQueryBuilder: jest.fn(() => {
+      const builder = {
+        where: () => builder,
+        addSelect: () => builder,
+        getRawAndEntities: async () => ({ entities: [await repository.entity()].filter((row) => row !== null), raw: [] }),
+      };
+      return builder;
+    }),
   };
   const tracking = { forget: jest.fn() } as unknown as TrackingService;
   const config = { tracking: { autoTrackIntervalSeconds: 0 } } as AppConfig;
@@ -117,7 +127,7 @@ describe('SharingService: the Telegram user → driver the hot path remembers', 
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();
 
     await lookUp();
-    repository.findOneBy.mockResolvedValueOnce(driverRow({ sharingEndedAt: new Date(), sharingSince: null }));
+    repository.entity.mockResolvedValueOnce(driverRow({ sharingEndedAt: new Date(), sharingSince: null }));
     repository.findOne.mockResolvedValueOnce(driverRow({ sharingEndedAt: new Date(), sharingSince: null }));
     await sharing.recordCheckIn('d1', new Date());
     expect(sharing.cachedLiveDriver(USER, LIVE_MESSAGE)).toBeNull();

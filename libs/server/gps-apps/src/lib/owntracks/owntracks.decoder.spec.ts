@@ -1,4 +1,4 @@
-import { basicPassword } from './owntracks.controller';
+import { basicPassword } from './owntracks.route';
 import { decodeOwnTracks } from './owntracks.decoder';
 
 describe('decodeOwnTracks', () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { isSharingAt } from '@convoy/contracts';
 import { InvalidLocationError, TrackingService, UnknownDriverError } from '@convoy/server/tracking';
 import { LIVE_PERIOD_INDEFINITE, SharingService } from '../sharing.service';
+import type { TelegramDriverRef } from '../telegram-bindings';
 
 /** Telegram may deliver the last live edit a little after the period's nominal end. */
 const LIVE_PERIOD_GRACE_S = 60;
@@ -81,6 +82,21 @@ export class TelegramSessions {
     return { kind: 'checked-in' };
   }
 
+  /**
+   * The webhook's fast path: a moving edit of the live location this instance follows for the user
+   * (the binding is in memory) is handled exactly as `location()` would — stored, nothing to reply —
+   * and answers true. Anything else answers false and nothing was done: the caller takes the full
+   * path (telegraf, the conversation, `location()`).
+   */
+  async followedLiveEdit(fact: TelegramLocationFact): Promise<boolean> {
+    const livePeriod = fact.livePeriod;
+    if (!fact.edited || !isPositiveInt(livePeriod)) return false;
+    const cached = this.sharing.cachedLiveDriver(fact.userId, fact.messageId);
+    if (!cached) return false;
+    await this.liveEdit(fact, livePeriod, cached);
+    return true;
+  }
+
   /** /stop: sharing ends and the Telegram user is unbound (their history stays). */
   async stop(userId: number): Promise<'stopped' | 'not-linked'> {
     const driver = await this.sharing.findByTelegramUser(userId);
@@ -119,13 +135,13 @@ export class TelegramSessions {
    * (a /stop, re-bind or deletion elsewhere), the driver is looked up again and the point goes to
    * whoever the Telegram user is bound to now — or nowhere.
    */
-  private async liveEdit(fact: TelegramLocationFact, livePeriod: unknown): Promise<void> {
+  private async liveEdit(fact: TelegramLocationFact, livePeriod: unknown, known?: TelegramDriverRef): Promise<void> {
     if (!isPositiveInt(livePeriod)) return;
     const endsAt = fact.date + livePeriod + LIVE_PERIOD_GRACE_S;
     if (livePeriod < LIVE_PERIOD_INDEFINITE && (fact.editDate ?? fact.date) > endsAt) return; // after the period
     const editedAt = new Date((fact.editDate ?? fact.date) * 1000);
 
-    const cached = this.sharing.cachedLiveDriver(fact.userId, fact.messageId);
+    const cached = known ?? this.sharing.cachedLiveDriver(fact.userId, fact.messageId);
     if (cached && (await this.store(cached, fact, editedAt, 'telegram-live', true)) !== 'unknown-driver') return;
 
     const driver = await this.sharing.findByTelegramUser(fact.userId);
