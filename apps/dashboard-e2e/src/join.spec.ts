@@ -49,9 +49,17 @@ test.describe('the join page (drivers without Telegram)', () => {
     expect(link.joinUrl).toBe(`${baseURL}/join/${link.token}`);
 
     const phone = await openPhone(browser, baseURL);
+    // the join page is the dashboard's index.html: served with its CSP nonce, its styles apply (they were blocked once)
+    const cspViolations: string[] = [];
+    phone.page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
     try {
-      await phone.page.goto(link.joinUrl ?? '');
+      const answer = await phone.page.goto(link.joinUrl ?? '');
+      expect(answer?.headers()['content-security-policy']).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+      expect(answer?.headers()['cache-control']).toBe('no-store');
       await expect(phone.page.getByTestId('join-driver-name')).toHaveText(`Hello, ${name}`);
+      expect(cspViolations).toEqual([]);
       // no bot on this server: no Telegram button, the other two choices
       await expect(phone.page.getByTestId('join-telegram')).toHaveCount(0);
       await expect(phone.page.getByTestId('join-app')).toBeVisible();

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { AppConfig } from '@convoy/server/config';
 import { cspDirectives } from './content-security-policy';
-import { DashboardPage } from './dashboard-page';
+import { DashboardPage, SEND_DASHBOARD_PAGE } from './dashboard-page';
 import { createOpenApiDocument } from './openapi';
 import { SpaFallbackFilter } from './spa-fallback.filter';
 import { createValidationPipe } from './validation-pipe';
@@ -105,6 +106,13 @@ export async function configureHttpApp(
       allowedPath: (path: string) => path !== '/index.html',
     });
     app.useGlobalFilters(new SpaFallbackFilter(app.get(HttpAdapterHost).httpAdapter, page));
+    // routes of other libs that answer with the dashboard (the join page) send it with its nonce too
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .decorateReply(SEND_DASHBOARD_PAGE, function (this: FastifyReply, cacheControl?: 'no-cache' | 'no-store') {
+        page.send(this, cacheControl);
+      });
   } else if (options.dashboardDir) {
     logger.warn(`No dashboard build in ${options.dashboardDir}: run "npx nx build dashboard" to serve it at /`);
   }

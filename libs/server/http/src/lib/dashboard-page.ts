@@ -8,6 +8,13 @@ import { type CspDirectives, withStyleNonce } from './content-security-policy';
 const NONCE_PLACEHOLDER = /ngCspNonce="CSP_NONCE"/gi;
 
 /**
+ * The name of the reply decoration (`reply.sendDashboardPage()`) that answers with the dashboard page
+ * and its nonce, for routes outside this lib that serve the SPA (e.g. `/join/:token`): present only
+ * when a dashboard build is served.
+ */
+export const SEND_DASHBOARD_PAGE = 'sendDashboardPage';
+
+/**
  * The dashboard's index.html, answered with a fresh nonce each time: Angular reads `ngCspNonce` from
  * its root element and puts it on every `<style>` it adds, and this response's CSP allows exactly
  * that nonce — so component styles apply while injected inline styles stay blocked.
@@ -27,12 +34,13 @@ export class DashboardPage {
     return new RegExp(NONCE_PLACEHOLDER.source, 'i').test(this.template);
   }
 
-  send(reply: FastifyReply): void {
+  /** `cacheControl`: `no-store` for a page that shows a link's state (the join page). */
+  send(reply: FastifyReply, cacheControl: 'no-cache' | 'no-store' = 'no-cache'): void {
     const nonce = randomBytes(16).toString('base64');
     // helmet again for this reply: the same headers, the CSP with this nonce added
     reply.helmet({ contentSecurityPolicy: { directives: withStyleNonce(this.directives, nonce) }, crossOriginEmbedderPolicy: false });
     reply
-      .header('cache-control', 'no-cache')
+      .header('cache-control', cacheControl)
       .type('text/html; charset=utf-8')
       .send(this.template.replace(NONCE_PLACEHOLDER, `ngCspNonce="${nonce}"`));
   }

@@ -72,15 +72,16 @@ export class JoinController {
   @Get('join/:token')
   @Public()
   @ApiExcludeEndpoint()
-  async page(@Param('token') token: string, @Res() reply: FastifyReply & { sendFile?: (file: string) => FastifyReply }): Promise<void> {
+  async page(@Param('token') token: string, @Res() reply: FastifyReply & { sendDashboardPage?: (cacheControl: 'no-store') => void }): Promise<void> {
     const view = await this.joinLinks.view(token, null);
     const status = !view.failure ? 200 : view.failure === LinkRedemptionFailure.Unknown ? 404 : 410;
-    if (typeof reply.sendFile !== 'function') {
+    // the http lib decorates replies with the dashboard page (its CSP nonce lets the page's styles apply)
+    const sendDashboardPage = reply.sendDashboardPage;
+    if (typeof sendDashboardPage !== 'function') {
       reply.status(status).send(view.failure ? { statusCode: status, code: failureCode(view.failure) } : view.info);
       return;
     }
-    reply.status(status).header('cache-control', 'no-store');
-    reply.sendFile('index.html');
+    sendDashboardPage.call(reply.status(status), 'no-store');
   }
 }
 
