@@ -1,8 +1,8 @@
 import type { AlertRuleDto, MyTelegramDto, NewConvoyEvent, NotificationDto, NotificationListDto, TelegramLinkDto } from '@convoy/contracts';
 import { appendEvents } from '@convoy/server/events';
 import { ApiClient, connectLive, startApi, telegramUser, TEST_ADMIN, withClient, type ApiProcess, type LiveRecorder } from '@convoy/testing';
-import { SMTPServer } from 'smtp-server';
 import { queryDatabase } from './support/database-rows';
+import { startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver';
 import { startTelegramTestbed, type TelegramTestbed } from './support/telegram-api';
 
 /**
@@ -10,31 +10,6 @@ import { startTelegramTestbed, type TelegramTestbed } from './support/telegram-a
  * here the test stands in for one and appends events to the real outbox in its own transaction
  * (`appendEvents`), as the group commit does; from there on everything is the built API.
  */
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]; close(): Promise<void> }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 const DEPOT = { id: '5d6e7f8a-9b0c-4c1e-9b2a-3f1c2b9e7a4d', name: 'Depot North', kind: 'depot' as const };
 
@@ -81,7 +56,7 @@ const notificationsOf = (live: LiveRecorder) => {
 
 describe('alerts for people', () => {
   let bed: TelegramTestbed;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpReceiver;
   let env: Record<string, string>;
   let dispatcher: ApiClient;
   let dispatcherToken: string;
@@ -89,7 +64,7 @@ describe('alerts for people', () => {
   const adminTelegram = telegramUser({ first_name: 'Anna', language_code: 'de' });
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpReceiver();
     env = { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: 'Convoy <alerts@convoy.test>' };
     bed = await startTelegramTestbed('alerts', 'polling', env);
     for (const [email, role] of [
