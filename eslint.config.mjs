@@ -70,7 +70,7 @@ export default [
             },
             {
               sourceTag: 'feature:demo',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:sharing', 'feature:tracking', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:sharing', 'feature:tracking', 'type:contracts'],
             },
             {
               sourceTag: 'feature:live',
@@ -95,6 +95,7 @@ export default [
               sourceTag: 'feature:bot',
               onlyDependOnLibsWithTags: [
                 'feature:config',
+                'feature:database',
                 'feature:auth',
                 'feature:sharing',
                 'feature:tracking',

@@ -2,11 +2,12 @@ import type { CreatedLinkResponse, DriverDto, LinkDto } from '@convoy/contracts'
 import { ApiClient, createTestDatabase, startApi, testPostgresServerUrl, TEST_ADMIN, type ApiProcess, type TestDatabase } from '@convoy/testing';
 import { Client } from 'pg';
 import { queryDatabase } from './support/database-rows';
+import { ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 
 const RETENTION_DAYS = 30;
 const DAY = 86_400_000;
-/** The personal-data retention job's advisory lock key (libs/server/privacy). */
-const PERSONAL_DATA_LOCK = '4842976093771426';
+/** The personal-data retention job's advisory lock key. */
+const PERSONAL_DATA_LOCK = ADVISORY_LOCK_KEYS.personalDataRetention;
 
 async function waitForOutput(api: ApiProcess, text: string, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;

@@ -3,3 +3,4 @@ export * from './lib/database-server';
 export * from './lib/embedded-postgres';
 export * from './lib/run-migrations';
 export * from './lib/advisory-lock';
+export * from './lib/advisory-lock-keys';

@@ -5,9 +5,10 @@ import type { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { BotStatus } from './bot-status';
+import { ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 
 /** Any fixed key: the instance holding this lock is the only one calling getUpdates. */
-const POLLING_LOCK_KEY = '4842976093771426';
+const POLLING_LOCK_KEY = ADVISORY_LOCK_KEYS.telegramPolling;
 const LONG_POLL_SECONDS = 25;
 const FOLLOWER_RETRY_MS = 5000;
 const MAX_BACKOFF_MS = 30_000;

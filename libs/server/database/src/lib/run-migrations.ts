@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ADVISORY_LOCK_KEYS } from './advisory-lock-keys';
 
 /** Any fixed 64-bit key: "convoy:migrations". */
-const MIGRATION_LOCK_KEY = '4842976093771423';
+const MIGRATION_LOCK_KEY = ADVISORY_LOCK_KEYS.migrations;
 
 /**
  * Runs pending migrations while holding a Postgres advisory lock, so replicas starting together

@@ -6,10 +6,11 @@ import { DriversService, TrackingService, UnknownDriverError } from '@convoy/ser
 import type { DataSource, QueryRunner } from 'typeorm';
 import { BERLIN_ROUTES } from './berlin-routes';
 import { RouteWalker } from './route-walker';
+import { ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 
 /** Each simulated driver reports about this often, staggered so the load is even. */
 const REPORT_EVERY_MS = 3000;
-const LOCK_KEY = '4842976093771427';
+const LOCK_KEY = ADVISORY_LOCK_KEYS.demoFleet;
 
 interface SimulatedDriver {
   id: string;

@@ -2,13 +2,13 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock } from '@convoy/server/database';
+import { withAdvisoryLock, ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
 /** Rows deleted per statement, so a first purge of a big outbox never holds long locks. */
 const PURGE_CHUNK = 10_000;
 /** Any fixed key (not the positions' one): only one replica purges events at a time. */
-const EVENT_RETENTION_LOCK_KEY = '4842976093771830';
+const EVENT_RETENTION_LOCK_KEY = ADVISORY_LOCK_KEYS.eventRetention;
 
 /**
  * Deletes dispatched events older than RETENTION_DAYS (they name drivers and carry message texts):

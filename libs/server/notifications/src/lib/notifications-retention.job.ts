@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock } from '@convoy/server/database';
+import { withAdvisoryLock, ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
 /** Any fixed key, not the other purges': only one replica runs this at a time. */
-const NOTIFICATIONS_RETENTION_LOCK_KEY = '4842976093771571';
+const NOTIFICATIONS_RETENTION_LOCK_KEY = ADVISORY_LOCK_KEYS.notificationsRetention;
 /** Finished delivery jobs are kept this long (to answer "did it go out?"), then deleted. */
 export const FINISHED_DELIVERY_DAYS = 7;
 

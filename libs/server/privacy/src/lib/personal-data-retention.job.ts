@@ -2,14 +2,14 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock } from '@convoy/server/database';
+import { withAdvisoryLock, ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 import { LinksService } from '@convoy/server/links';
 import { SharingService } from '@convoy/server/sharing';
 import { DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
 
 /** Any fixed key, not the positions purge's: only one replica runs this at a time. */
-const PERSONAL_DATA_RETENTION_LOCK_KEY = '4842976093771426';
+const PERSONAL_DATA_RETENTION_LOCK_KEY = ADVISORY_LOCK_KEYS.personalDataRetention;
 
 /**
  * Retention of what is not positions (those have their own purge): the Telegram identity of

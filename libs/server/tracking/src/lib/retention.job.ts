@@ -2,13 +2,13 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock } from '@convoy/server/database';
+import { withAdvisoryLock, ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 import { retentionOf } from './partitions/partition-days';
 import { isLockTimeout, PositionPartitions, type LockedQuery } from './partitions/position-partitions';
 
 /** Any fixed key: only one replica purges at a time. */
-const RETENTION_LOCK_KEY = '4842976093771425';
+const RETENTION_LOCK_KEY = ADVISORY_LOCK_KEYS.positionRetention;
 
 export interface RetentionRun {
   /** Daily partitions dropped whole, and Postgres's estimate of the rows they held. */

@@ -22,8 +22,9 @@ import { PasswordHasher } from '../crypto/password-hasher';
 import { UserEntity } from '../entities/user.entity';
 import { CredentialEvents } from '../revocation/credential-events.service';
 import { SessionsService } from './sessions.service';
+import { ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 
-const USERS_LOCK_KEY = '4842976093771424';
+const USERS_LOCK_KEY = ADVISORY_LOCK_KEYS.users;
 
 @Injectable()
 export class UsersService {

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock } from '@convoy/server/database';
+import { withAdvisoryLock, ADVISORY_LOCK_KEYS } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 import { daysAhead, partitionName, retentionOf } from './partition-days';
 import { isLockTimeout, PositionPartitions, type LockedQuery } from './position-partitions';
@@ -10,7 +10,7 @@ import { isLockTimeout, PositionPartitions, type LockedQuery } from './position-
 /** Days of partitions kept ready after today, so a point normally lands in its own day's partition. */
 export const PARTITIONS_AHEAD_DAYS = 7;
 /** Any fixed key (not retention's): one replica does partition upkeep at a time. */
-const MAINTENANCE_LOCK_KEY = '4842976093771427';
+const MAINTENANCE_LOCK_KEY = ADVISORY_LOCK_KEYS.partitionMaintenance;
 
 export interface MaintenanceRun {
   created: string[];
