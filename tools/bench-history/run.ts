@@ -14,12 +14,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { execSync } from 'node:child_process';
 import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from '@convoy/testing';
-import type { Client } from 'pg';
-const { from: copyFrom } = require('pg-copy-streams') as { from: (sql: string) => NodeJS.WritableStream };
+import { diskEstimateBytes, gib, serverFreeBytes } from './free-disk';
+import { checkSchema, type IndexMode, type LoadSeries, loadPositions } from './load-positions';
+import { formatSeconds, progress } from './progress';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ROWS = arg('rows', 10_000_000);
@@ -27,59 +26,16 @@ const DRIVERS = arg('drivers', 500);
 const INTERVAL_S = arg('interval', 5);
 const RUNS = arg('runs', 30);
 const SUMMARY_RUNS = arg('summary-runs', 3);
+/** COPY connections, one UTC day each at a time. */
+const LOAD_WORKERS = arg('load-workers', 2);
+const INDEXES = (process.argv.find((a) => a.startsWith('--indexes='))?.split('=')[1] ?? 'after') as IndexMode;
+if (INDEXES !== 'after' && INDEXES !== 'during') throw new Error(`--indexes=${INDEXES}: use after (built once a day is loaded) or during (maintained row by row)`);
 /** The export driver: a month of points at the same interval, besides the fleet. */
 const MONTH_DAYS = 30;
 const DAY = 86_400_000;
 
-/** Rows per COPY statement. */
-const COPY_CHUNK_ROWS = 500_000;
-const COPY_COLUMNS = 'driver_id, latitude, longitude, accuracy, heading, speed, battery, recorded_at, source, telegram_update_id';
-
 function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
-
-function progress(label: string, done: number, total: number, startedAt: number): void {
-  const seconds = (Date.now() - startedAt) / 1000;
-  const rate = done / Math.max(seconds, 0.001);
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-  process.stderr.write(
-    `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(1)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${Math.round(rate).toLocaleString('en')} rows/s ETA ${eta}s   `,
-  );
-  if (done >= total) process.stderr.write('\n');
-}
-
-/**
- * One driver's point `k` (k-th interval from the start): a 15-minute loop of 10 minutes driving at
- * ~36 km/h and 5 parked, each driver around its own spot. Telegram drivers carry update ids.
- */
-function* copyLines(drivers: string[], firstStep: number, steps: number, start: number, firstUpdate: number): Generator<string> {
-  const loop = Math.round(900 / INTERVAL_S);
-  const driving = Math.round(600 / INTERVAL_S);
-  let update = firstUpdate;
-  for (let k = firstStep; k < firstStep + steps; k++) {
-    const at = new Date(start + k * INTERVAL_S * 1000).toISOString();
-    const phase = k % loop;
-    const moving = phase < driving;
-    const along = (moving ? phase : driving) * INTERVAL_S * 10; // metres along the road
-    const chunk: string[] = [];
-    for (let d = 0; d < drivers.length; d++) {
-      const lat = (48 + (d % 50) * 0.1 + along / 111_195).toFixed(6);
-      const lon = (9 + Math.floor(d / 50) * 0.1).toFixed(6);
-      const telegram = d % 2 === 0;
-      chunk.push(
-        `${drivers[d]}\t${lat}\t${lon}\t8\t${moving ? 0 : '\\N'}\t${moving ? 10 : 0}\t${telegram ? '\\N' : 80}\t${at}\t${telegram ? 'telegram-live' : 'osmand'}\t${telegram ? update++ : '\\N'}\n`,
-      );
-    }
-    yield chunk.join('');
-  }
-}
-
-async function copyRows(client: Client, lines: Iterable<string>): Promise<void> {
-  const sink = client.query(copyFrom(`COPY positions (${COPY_COLUMNS}) FROM STDIN`) as never) as unknown as NodeJS.WritableStream;
-  await pipeline(Readable.from(lines, { objectMode: false }), sink);
 }
 
 const percentile = (ms: number[], p: number) => {
@@ -118,6 +74,21 @@ async function main(): Promise<void> {
   const monthStart = end - MONTH_DAYS * DAY;
   console.log(`${ROWS.toLocaleString('en')} rows: ${DRIVERS} drivers × ${steps.toLocaleString('en')} points every ${INTERVAL_S} s (${((end - start) / DAY).toFixed(2)} days), plus one driver's month for the export`);
 
+  // disk first: refuse to start what cannot finish
+  const needBytes = diskEstimateBytes(ROWS + Math.floor((MONTH_DAYS * DAY) / (INTERVAL_S * 1000)));
+  const { postgres, directory, freeBytes: freeBefore } = await withClient(server, async (client) => ({
+    postgres: (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v,
+    ...(await serverFreeBytes(client)),
+  }));
+  if (freeBefore === null) {
+    console.log(`disk: needs ~${gib(needBytes)} GiB; ${directory} (Postgres ${postgres}) is not on this machine, free space not checked`);
+  } else {
+    console.log(`disk: needs ~${gib(needBytes)} GiB, ${gib(freeBefore)} GiB free in ${directory} (Postgres ${postgres})`);
+    if (freeBefore < needBytes) {
+      throw new Error(`Not enough disk: ~${gib(needBytes)} GiB needed for ${ROWS.toLocaleString('en')} rows, ${gib(freeBefore)} GiB free in ${directory}`);
+    }
+  }
+
   const database = await createTestDatabase(server, 'bench_history');
   let api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
   try {
@@ -143,30 +114,29 @@ async function main(): Promise<void> {
     await warm(api.baseUrl, token0, fleet[0], end - DAY, end);
     await new Promise((r) => setTimeout(r, 2000));
     const emptyRssMiB = Math.round(rssMiB(api.process.pid as number));
+    // no API during the load: its maintenance job must not recreate a day that is detached for its index build
+    await api.stop();
 
-    // COPY, in time order (as live ingest writes: all drivers interleaved)
+    // COPY, each day in time order (as live ingest writes: all drivers interleaved), days in parallel
+    const monthSteps = Math.floor((MONTH_DAYS * DAY) / (INTERVAL_S * 1000));
+    const series: LoadSeries[] = [
+      { drivers: fleet, start, intervalS: INTERVAL_S, steps, firstUpdate: 1 },
+      { drivers: [exporter], start: monthStart, intervalS: INTERVAL_S, steps: monthSteps, firstUpdate: 10_000_000_000 },
+    ];
+    const totalRows = steps * fleet.length + monthSteps;
     const loadStarted = Date.now();
     let loaded = 0;
-    await withClient(database.url, async (client) => {
-      // one COPY per ~500k rows: the foreign-key checks run at the end of each statement, so the bar shows stored rows
-      const chunkSteps = Math.max(1, Math.floor(COPY_CHUNK_ROWS / fleet.length));
-      for (let k = 0; k < steps; k += chunkSteps) {
-        const n = Math.min(chunkSteps, steps - k);
-        await copyRows(client, copyLines(fleet, k, n, start, 1 + k * Math.ceil(fleet.length / 2)));
-        progress('fleet ', (loaded += n * fleet.length), steps * fleet.length, loadStarted);
-      }
+    const loadCpu0 = process.cpuUsage();
+    const loading = await loadPositions(database.url, series, {
+      workers: LOAD_WORKERS,
+      indexes: INDEXES,
+      onRows: (rows) => progress('positions', (loaded += rows), totalRows, loadStarted),
     });
     const loadSeconds = (Date.now() - loadStarted) / 1000;
-    const monthSteps = Math.floor((MONTH_DAYS * DAY) / (INTERVAL_S * 1000));
-    const monthStarted = Date.now();
-    let monthLoaded = 0;
-    await withClient(database.url, async (client) => {
-      for (let k = 0; k < monthSteps; k += COPY_CHUNK_ROWS) {
-        const n = Math.min(COPY_CHUNK_ROWS, monthSteps - k);
-        await copyRows(client, copyLines([exporter], k, n, monthStart, 10_000_000_000 + k));
-        progress('export', (monthLoaded += n), monthSteps, monthStarted);
-      }
-    });
+    const loadCpu = process.cpuUsage(loadCpu0);
+    const loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
+    const schema = await checkSchema(database.url, series);
+    console.log(`${schema.partitionsChecked} loaded partitions match the catalog of one positions_create_partition makes`);
     // what maintenance does for closed days (VACUUM (ANALYZE): all-visible pages, index-only scans); today's too, for the bench
     const vacuumStarted = Date.now();
     await withClient(database.url, async (client) => {
@@ -174,11 +144,12 @@ async function main(): Promise<void> {
       await client.query('VACUUM (ANALYZE) positions');
     });
     const vacuumSeconds = (Date.now() - vacuumStarted) / 1000;
-    const totalRows = steps * fleet.length + monthSteps;
-    console.log(`loaded ${totalRows.toLocaleString('en')} rows in ${(loadSeconds + (Date.now() - monthStarted) / 1000).toFixed(0)} s, vacuum ${vacuumSeconds.toFixed(0)} s`);
+    console.log(
+      `loaded ${totalRows.toLocaleString('en')} rows in ${formatSeconds(loadSeconds)} (${Math.round(totalRows / loadSeconds).toLocaleString('en')} rows/s, ` +
+        `indexes ${INDEXES}: ${loading.indexSeconds} s of index builds), VACUUM (ANALYZE) ${formatSeconds(vacuumSeconds)}`,
+    );
 
     // a fresh API process on the full database (what a restart after the run sees), warmed like the empty one
-    await api.stop();
     api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
     const pid = api.process.pid as number;
     apiPid = pid;
@@ -283,16 +254,34 @@ async function main(): Promise<void> {
 
     const commit = execSync('git rev-parse --short HEAD').toString().trim();
     const at = new Date().toISOString();
+    const freeAfter = await withClient(database.url, async (client) => (await serverFreeBytes(client)).freeBytes);
     const result = {
       bench: 'history',
+      postgres,
+      freeDisk: {
+        directory,
+        beforeGiB: freeBefore === null ? null : gib(freeBefore),
+        afterLoadGiB: freeAfter === null ? null : gib(freeAfter),
+        estimateNeededGiB: gib(needBytes),
+      },
       at,
       commit,
       node: process.version,
       cpus: cpus().length,
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-      postgres: await withClient(database.url, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0].v),
       table: { rows: totalRows, fleetRows: steps * fleet.length, drivers: DRIVERS, pointEveryS: INTERVAL_S, days: Math.round(((end - start) / DAY) * 100) / 100 },
-      load: { copySeconds: Math.round(loadSeconds), rowsPerSecond: Math.round((steps * fleet.length) / loadSeconds), vacuumSeconds: Math.round(vacuumSeconds) },
+      load: {
+        copySeconds: Math.round(loadSeconds),
+        rowsPerSecond: Math.round(totalRows / loadSeconds),
+        workers: LOAD_WORKERS,
+        indexes: INDEXES,
+        indexBuildSeconds: loading.indexSeconds,
+        days: loading.days,
+        benchCpuSeconds: Math.round((loadCpu.user + loadCpu.system) / 1e5) / 10,
+        partitionsMatchingProductSchema: schema.partitionsChecked,
+        loadAverageAfterLoad: loadAfter,
+        vacuumSeconds: Math.round(vacuumSeconds),
+      },
       historyDay: { ...stats(history), ...cpuStats('history'), pointsInDay: historyPoints, note: 'one driver, the last 24 h, JSON thinned to ≤ 5,000 points' },
       tripsDay: { ...stats(trips), ...cpuStats('trips') },
       stopsDay: { ...stats(stops), ...cpuStats('stops') },
