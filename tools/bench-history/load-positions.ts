@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { withClient } from '@convoy/testing';
@@ -41,6 +42,16 @@ export interface LoadResult {
   days: number;
   /** Seconds spent building indexes and attaching, summed over the workers. */
   indexSeconds: number;
+  /** CPU seconds of the workers' Postgres backends (null when the server is not on this machine). */
+  postgresCpuSeconds: number | null;
+}
+
+/** A local process's CPU time (user + system) in seconds, or null if it is not on this machine. */
+function processCpuSeconds(pid: number): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return null;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 const DAY = 86_400_000;
@@ -79,6 +90,8 @@ async function benchSession(client: Client): Promise<void> {
   await client.query(`SET synchronous_commit = off`);
   await client.query(`SET maintenance_work_mem = '256MB'`);
   await client.query(`SET statement_timeout = 0`);
+  // the two connections already keep both cores busy; and the backend's CPU then counts the whole build
+  await client.query(`SET max_parallel_maintenance_workers = 0`);
 }
 
 interface Detached {
@@ -144,9 +157,12 @@ export async function loadPositions(url: string, series: LoadSeries[], options: 
   }
   const queue = [...units];
   let indexMs = 0;
+  let postgresCpu: number | null = 0;
   const worker = () =>
     withClient(url, async (client) => {
       await benchSession(client);
+      const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      const cpu0 = processCpuSeconds(backend);
       for (let unit = queue.shift(); unit; unit = queue.shift()) {
         await copyDay(client, unit, options.onRows);
         const d = detached.get(unit.table);
@@ -156,9 +172,15 @@ export async function loadPositions(url: string, series: LoadSeries[], options: 
           indexMs += Date.now() - started;
         }
       }
+      const cpu1 = processCpuSeconds(backend);
+      postgresCpu = postgresCpu === null || cpu0 === null || cpu1 === null ? null : postgresCpu + cpu1 - cpu0;
     });
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.workers, units.length)) }, worker));
-  return { days: units.length, indexSeconds: Math.round(indexMs / 100) / 10 };
+  return {
+    days: units.length,
+    indexSeconds: Math.round(indexMs / 100) / 10,
+    postgresCpuSeconds: postgresCpu === null ? null : Math.round((postgresCpu as number) * 10) / 10,
+  };
 }
 
 /** What the catalog says about a partition, with its own name taken out (indexes, constraints, triggers, columns, options). */

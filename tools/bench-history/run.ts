@@ -146,7 +146,8 @@ async function main(): Promise<void> {
     const vacuumSeconds = (Date.now() - vacuumStarted) / 1000;
     console.log(
       `loaded ${totalRows.toLocaleString('en')} rows in ${formatSeconds(loadSeconds)} (${Math.round(totalRows / loadSeconds).toLocaleString('en')} rows/s, ` +
-        `indexes ${INDEXES}: ${loading.indexSeconds} s of index builds), VACUUM (ANALYZE) ${formatSeconds(vacuumSeconds)}`,
+        `indexes ${INDEXES}: ${loading.indexSeconds} s of index builds; Postgres CPU ${loading.postgresCpuSeconds ?? '?'} s, ` +
+        `this process ${Math.round((loadCpu.user + loadCpu.system) / 1e5) / 10} s), VACUUM (ANALYZE) ${formatSeconds(vacuumSeconds)}`,
     );
 
     // a fresh API process on the full database (what a restart after the run sees), warmed like the empty one
@@ -278,6 +279,8 @@ async function main(): Promise<void> {
         indexBuildSeconds: loading.indexSeconds,
         days: loading.days,
         benchCpuSeconds: Math.round((loadCpu.user + loadCpu.system) / 1e5) / 10,
+        postgresCpuSeconds: loading.postgresCpuSeconds,
+        postgresCpuUsPerRow: loading.postgresCpuSeconds === null ? null : Math.round((loading.postgresCpuSeconds * 1e7) / totalRows) / 10,
         partitionsMatchingProductSchema: schema.partitionsChecked,
         loadAverageAfterLoad: loadAfter,
         vacuumSeconds: Math.round(vacuumSeconds),
