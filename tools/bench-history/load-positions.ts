@@ -34,8 +34,8 @@ export interface LoadSeries extends PositionSeries {
 export interface LoadOptions {
   workers: number;
   indexes: IndexMode;
-  /** Called after each COPY statement with the rows it stored. */
-  onRows(rows: number): void;
+  /** Called after each COPY statement with the rows it stored, and after each day is complete (indexed and attached). */
+  onProgress(event: { rows: number } | { dayDone: true }): void;
 }
 
 export interface LoadResult {
@@ -130,14 +130,14 @@ async function reattach(client: Client, table: string, detached: Detached): Prom
   await client.query(`ALTER TABLE positions ATTACH PARTITION "${table}" ${detached.bound}`);
 }
 
-async function copyDay(client: Client, unit: DayUnit, onRows: (rows: number) => void): Promise<void> {
+async function copyDay(client: Client, unit: DayUnit, onRows: (event: { rows: number }) => void): Promise<void> {
   for (const { series, from, steps } of unit.parts) {
     const chunkSteps = Math.max(1, Math.floor(COPY_CHUNK_ROWS / series.drivers.length));
     for (let k = from; k < from + steps; k += chunkSteps) {
       const n = Math.min(chunkSteps, from + steps - k);
       const sink = client.query(copyFrom(`COPY "${unit.table}" (${POSITION_COPY_COLUMNS}) FROM STDIN`) as never) as unknown as NodeJS.WritableStream;
       await pipeline(Readable.from(positionLines(series, k, n)), sink);
-      onRows(n * series.drivers.length);
+      onRows({ rows: n * series.drivers.length });
     }
   }
 }
@@ -164,13 +164,14 @@ export async function loadPositions(url: string, series: LoadSeries[], options: 
       const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       const cpu0 = processCpuSeconds(backend);
       for (let unit = queue.shift(); unit; unit = queue.shift()) {
-        await copyDay(client, unit, options.onRows);
+        await copyDay(client, unit, options.onProgress);
         const d = detached.get(unit.table);
         if (d) {
           const started = Date.now();
           await reattach(client, unit.table, d);
           indexMs += Date.now() - started;
         }
+        options.onProgress({ dayDone: true });
       }
       const cpu1 = processCpuSeconds(backend);
       postgresCpu = postgresCpu === null || cpu0 === null || cpu1 === null ? null : postgresCpu + cpu1 - cpu0;

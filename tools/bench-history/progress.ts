@@ -1,5 +1,5 @@
 /** A one-line progress bar on stderr: percentage, rows, rows/s and ETA since `startedAt`. */
-export function progress(label: string, done: number, total: number, startedAt: number): void {
+export function progress(label: string, done: number, total: number, startedAt: number, final = done >= total): void {
   const seconds = (Date.now() - startedAt) / 1000;
   const rate = done / Math.max(seconds, 0.001);
   const width = 30;
@@ -8,7 +8,7 @@ export function progress(label: string, done: number, total: number, startedAt: 
   process.stderr.write(
     `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(1)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${Math.round(rate).toLocaleString('en')} rows/s ETA ${formatSeconds(eta)}   `,
   );
-  if (done >= total) process.stderr.write('\n');
+  if (done >= total && final) process.stderr.write('\n');
 }
 
 export function formatSeconds(seconds: number): string {

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from '@convoy/testing';
 import { diskEstimateBytes, gib, serverFreeBytes } from './free-disk';
-import { checkSchema, type IndexMode, type LoadSeries, loadPositions } from './load-positions';
+import { checkSchema, dayUnits, type IndexMode, type LoadSeries, loadPositions } from './load-positions';
 import { formatSeconds, progress } from './progress';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -126,11 +126,18 @@ async function main(): Promise<void> {
     const totalRows = steps * fleet.length + monthSteps;
     const loadStarted = Date.now();
     let loaded = 0;
+    let daysDone = 0;
+    const days = dayUnits(series).length;
     const loadCpu0 = process.cpuUsage();
     const loading = await loadPositions(database.url, series, {
       workers: LOAD_WORKERS,
       indexes: INDEXES,
-      onRows: (rows) => progress('positions', (loaded += rows), totalRows, loadStarted),
+      // rows: copied; days: copied, indexed and attached (the last days' index builds follow the last rows)
+      onProgress: (event) => {
+        if ('rows' in event) loaded += event.rows;
+        else daysDone++;
+        progress(`positions (${daysDone}/${days} days done)`, loaded, totalRows, loadStarted, daysDone === days);
+      },
     });
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     const loadCpu = process.cpuUsage(loadCpu0);
