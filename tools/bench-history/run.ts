@@ -6,6 +6,7 @@
  *   for one driver's day, and the fleet summary of a day (all drivers);
  * - a month's CSV export of one driver (rows/s, the API's peak RSS);
  * - size on disk, the time to drop one day's partition, the API's RSS on the empty database vs after.
+ * The load (tools/bench-history/load-positions.ts) and its levers: docs/architecture.md "Bench loader".
  * Writes bench/results/history-<timestamp>.json.
  *
  *   npm run bench:history                                   # 10 M rows, 500 drivers
