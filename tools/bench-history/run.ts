@@ -174,18 +174,25 @@ async function main(): Promise<void> {
     const range = `from=${new Date(dayFrom).toISOString()}&to=${new Date(end).toISOString()}`;
     const pick = (i: number) => fleet[(i * 7919) % fleet.length];
 
+    /** The API's RSS after each phase of reads: which one grows it (issue #11: RSS after the run vs empty). */
+    const rssAfter: Record<string, number> = { start: Math.round(rssMiB(pid)) };
     const history: number[] = [];
     let historyPoints = 0;
     for (let i = 0; i < RUNS; i++) {
       history.push(await timed(async () => (historyPoints = (JSON.parse(Buffer.from(await get(`/api/drivers/${pick(i)}/positions?${range}`)).toString()) as { total: number }).total), 'history'));
     }
+    rssAfter['history'] = Math.round(rssMiB(pid));
     const trips: number[] = [];
     const stops: number[] = [];
     for (let i = 0; i < RUNS; i++) trips.push(await timed(() => get(`/api/reports/trips?driverId=${pick(i + RUNS)}&${range}`), 'trips'));
+    rssAfter['trips'] = Math.round(rssMiB(pid));
     for (let i = 0; i < RUNS; i++) stops.push(await timed(() => get(`/api/reports/stops?driverId=${pick(i + 2 * RUNS)}&${range}`), 'stops'));
+    rssAfter['stops'] = Math.round(rssMiB(pid));
     const summary: number[] = [];
     for (let i = 0; i < SUMMARY_RUNS; i++) summary.push(await timed(() => get(`/api/reports/summary?${range}`), 'summary'));
+    rssAfter['summary'] = Math.round(rssMiB(pid));
     console.log('history', stats(history), 'trips', stats(trips), 'stops', stats(stops), 'summary', stats(summary));
+    console.log('API RSS after each phase (MiB)', rssAfter);
 
     // a month's CSV export, streamed, RSS sampled every 50 ms
     let peak = rssMiB(pid);
@@ -213,6 +220,7 @@ async function main(): Promise<void> {
     console.log('export', csvExport);
     await new Promise((r) => setTimeout(r, 2000));
     const afterRssMiB = Math.round(rssMiB(pid));
+    rssAfter['export'] = afterRssMiB;
 
     // the plans, size on disk, and dropping the oldest day
     const facts = await withClient(database.url, async (client) => {
@@ -298,7 +306,7 @@ async function main(): Promise<void> {
       stopsDay: { ...stats(stops), ...cpuStats('stops') },
       fleetSummaryDay: { ...stats(summary), ...cpuStats('summary'), drivers: DRIVERS },
       csvExportMonth: csvExport,
-      apiRss: { emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100 },
+      apiRss: { emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100, afterEachPhaseMiB: rssAfter },
       ...facts,
     };
     const dir = join(__dirname, '../../bench/results');

@@ -142,7 +142,8 @@ async function main(): Promise<void> {
       const row = toRow(update, message?.location ? await driverOf(message.from?.id) : undefined);
       if (row) await writer.write(row);
       answer(200);
-    } catch {
+    } catch (error) {
+      process.stderr.write(`minimal pipeline: not stored: ${(error as Error).message}\n`);
       answer(500, '{"error":"not stored"}');
     }
   }

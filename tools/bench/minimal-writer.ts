@@ -68,7 +68,7 @@ export class MinimalWriter {
       `INSERT INTO positions (driver_id, latitude, longitude, accuracy, heading, speed, recorded_at, source, telegram_update_id)
        SELECT * FROM unnest($1::uuid[], $2::float8[], $3::float8[], $4::real[], $5::smallint[], $6::real[],
                             $7::timestamptz[], $8::varchar[], $9::bigint[])
-       ON CONFLICT (telegram_update_id) WHERE telegram_update_id IS NOT NULL DO NOTHING
+       ON CONFLICT DO NOTHING
        RETURNING telegram_update_id`,
       [
         rows.map((r) => r.driverId),

@@ -32,6 +32,40 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect(history.body.positions.at(-1)?.recordedAt).toBe(new Date(end.getTime()).toISOString());
   });
 
+  it('answers the map history as the PositionHistoryDto, every field of every point as stored', async () => {
+    const driver = await seedDriverWithTrack(fresh.database.url, 'Short hop', 0, end);
+    const at = (s: number) => new Date(end.getTime() - s * 1000);
+    const client = new Client({ connectionString: fresh.database.url });
+    await client.connect();
+    try {
+      await client.query(
+        `INSERT INTO positions (driver_id, latitude, longitude, accuracy, speed, heading, recorded_at, source) VALUES
+           ($1, 50.087451234567891, 14.421253, 12.3, 0.000034, 359, $2, 'osmand'), ($1, -0.00001, 0, NULL, NULL, NULL, $3, 'telegram-checkin')`,
+        [driver, at(60), at(0)],
+      );
+    } finally {
+      await client.end();
+    }
+    const history = await admin.get<PositionHistoryDto>(`/api/drivers/${driver}/positions?${range}`);
+    expect(history.status).toBe(200);
+    expect(history.headers.get('content-type')).toContain('application/json');
+    expect(history.body).toEqual({
+      driverId: driver,
+      from,
+      to,
+      total: 2,
+      downsampled: false,
+      maxPoints: 5000,
+      thinningStep: 1,
+      positions: [
+        { driverId: driver, latitude: 50.087451234567894, longitude: 14.421253, accuracy: 12.3, heading: 359, speed: 0.000034, recordedAt: at(60).toISOString(), source: 'osmand', battery: null, altitude: null },
+        { driverId: driver, latitude: -0.00001, longitude: 0, accuracy: null, heading: null, speed: null, recordedAt: at(0).toISOString(), source: 'telegram-checkin', battery: null, altitude: null },
+      ],
+    });
+    const empty = await admin.get<PositionHistoryDto>(`/api/drivers/${driver}/positions?from=${at(3600).toISOString()}&to=${at(3000).toISOString()}`);
+    expect(empty.body).toMatchObject({ total: 0, downsampled: false, thinningStep: 1, positions: [] });
+  });
+
   it(`exports all ${POINTS.toLocaleString('en')} points as CSV, GPX and GeoJSON (not a thinned 5,000)`, async () => {
     const csv = await admin.get<string>(`/api/drivers/${driverId}/positions?${range}&format=csv`);
     expect(csv.status).toBe(200);
@@ -100,7 +134,7 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect((await admin.get(`/api/drivers/${driverId}/positions?from=${to}&to=${to}&format=csv`)).status).toBe(200);
   });
 
-  it('streams a big export to a slow client: each fetch is bounded by statement_timeout, not the whole download', async () => {
+  it('streams a big export to a slow client: the download is not cut off by statement_timeout', async () => {
     const rows = 150_000;
     const bigId = await seedDriverWithTrack(fresh.database.url, 'Long haul', rows, end);
     const longFrom = new Date(end.getTime() - rows * 1000).toISOString();
@@ -124,6 +158,28 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect(text.trim().split('\n')).toHaveLength(rows + 1);
   });
 
+  it('gives the connection back when a client leaves mid-download: the COPY ends on the server, later exports work', async () => {
+    const rows = 60_000;
+    const haulId = await seedDriverWithTrack(fresh.database.url, 'Aborted haul', rows, end);
+    await admin.post('/api/users', { email: 'aborter@convoy.test', password: 'aborter-password-1', role: 'viewer' });
+    const token = tokenOf(await new ApiClient(fresh.api.baseUrl).login('aborter@convoy.test', 'aborter-password-1'));
+    const url = `${fresh.api.baseUrl}/api/drivers/${haulId}/positions?from=${new Date(end.getTime() - rows * 1000).toISOString()}&to=${to}&format=csv`;
+    // more aborted downloads than the API's pool has connections (10): a leaked one would starve the next
+    for (let i = 0; i < EXPORT_RATE_LIMIT - 1; i++) {
+      const controller = new AbortController();
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+      expect(response.status).toBe(200);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      expect((await reader.read()).value?.byteLength).toBeGreaterThan(0);
+      controller.abort();
+      await reader.closed.catch(() => undefined);
+    }
+    await untilNoCopyRuns(fresh.database.url);
+    const whole = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(whole.status).toBe(200);
+    expect((await whole.text()).trim().split('\n')).toHaveLength(rows + 1);
+  });
+
   it('runs every query under statement_timeout: a request stuck behind a lock gets 503, not a hung connection', async () => {
     const blocker = new Client({ connectionString: fresh.database.url });
     await blocker.connect();
@@ -142,6 +198,23 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect((await admin.get(`/api/drivers/${driverId}/positions?${range}`)).status).toBe(200);
   });
 });
+
+/** Waits until no backend of the test database runs an export's COPY (an aborted one ends when its connection closes). */
+async function untilNoCopyRuns(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'COPY (%'`,
+      );
+      if (rows[0].n === 0) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 /** The bearer token of a signed-in ApiClient (for a raw fetch). */
 function tokenOf(client: ApiClient): string {

@@ -25,10 +25,14 @@ const post = (fastify: FastifyInstance, body: unknown, headers: Record<string, s
 describe('POST /telegram/webhook (plain Fastify route)', () => {
   it('answers 200 {} only after the update was handled', async () => {
     let release = () => undefined as void;
-    const { fastify, handler, answered } = await serve(() => new Promise<void>((resolve) => (release = resolve)));
+    let entered = () => undefined as void;
+    const handling = new Promise<void>((resolve) => (entered = resolve));
+    const { fastify, handler, answered } = await serve(() => new Promise<void>((resolve) => ((release = resolve), entered())));
     let settled = false;
     const answer = post(fastify, update).then((a) => ((settled = true), a));
-    await new Promise((r) => setTimeout(r, 20));
+    // the handler is running (however long a loaded machine took to get there) and holds the answer
+    await handling;
+    await new Promise((r) => setImmediate(r));
     expect(handler).toHaveBeenCalledWith(update);
     expect(settled).toBe(false);
     release();

@@ -1,11 +1,12 @@
 import { Client } from 'pg';
-import { POSITIONS_SQL, unpackPositions } from './report-positions.repository';
+import { readPacked, unpackPositions } from './report-positions.repository';
 
 /**
  * Against real Postgres (DATABASE_URL, as for every test here): the packed read gives exactly the
  * numbers the previous row query gave through node-pg — awkward `real`s (0.1, 3.3, a float4 tie like
  * 56410.5625), nulls, µs times, a time before 2000 — so no report can change with the faster path.
- * The table is a session-local TEMP `positions` with the columns the query reads.
+ * The packed bytes come by binary COPY, as the repository reads them. The table is a
+ * session-local TEMP `positions` with the columns the query reads.
  */
 describe('the packed positions query on Postgres', () => {
   const client = new Client({ connectionString: process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
@@ -47,8 +48,7 @@ describe('the packed positions query on Postgres', () => {
         [driver, from, to],
       )
     ).rows;
-    const [packed] = (await client.query(POSITIONS_SQL, [driver, from, to])).rows;
-    const points = unpackPositions(packed.packed);
+    const points = unpackPositions(await readPacked(client, driver, from, to));
     expect(points).toHaveLength(5004);
     expect(points).toEqual(rows);
     expect(points[0]).toEqual({ lat: 89.9, lon: -0.000001, accuracy: 12.345678, speed: 0, t: Date.parse('1999-12-31T23:59:59.750Z') });
@@ -57,7 +57,8 @@ describe('the packed positions query on Postgres', () => {
   });
 
   it('answers an empty range with no points', async () => {
-    const [packed] = (await client.query(POSITIONS_SQL, [driver, new Date('2026-12-01T00:00:00Z'), new Date('2026-12-02T00:00:00Z')])).rows;
-    expect(unpackPositions(packed.packed)).toEqual([]);
+    const packed = await readPacked(client, driver, new Date('2026-12-01T00:00:00Z'), new Date('2026-12-02T00:00:00Z'));
+    expect(packed).toBeNull();
+    expect(unpackPositions(packed)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-import { unpackPositions } from './report-positions.repository';
+import { packedValue, unpackPositions } from './report-positions.repository';
 
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 
-/** Packs points the way POSITIONS_SQL's `float8send(…) || … || timestamptz_send(…)` does, hex-encoded. */
-function pack(points: { lat: number; lon: number; accuracy: number | null; speed: number | null; us: bigint }[]): string {
+/** Packs points the way POSITIONS_SQL's `float8send(…) || … || timestamptz_send(…)` does (the bytes the binary read receives). */
+function pack(points: { lat: number; lon: number; accuracy: number | null; speed: number | null; us: bigint }[]): Buffer {
   const bytes = Buffer.alloc(points.length * 40);
   points.forEach((p, i) => {
     bytes.writeDoubleBE(p.lat, i * 40);
@@ -12,7 +12,7 @@ function pack(points: { lat: number; lon: number; accuracy: number | null; speed
     bytes.writeDoubleBE(p.speed ?? NaN, i * 40 + 24);
     bytes.writeBigInt64BE(p.us, i * 40 + 32);
   });
-  return bytes.toString('hex');
+  return bytes;
 }
 
 describe('unpackPositions', () => {
@@ -44,5 +44,30 @@ describe('unpackPositions', () => {
     );
     expect(late.t).toBe(Date.parse('2026-11-15T00:00:00Z') + 123.456);
     expect(early.t).toBe(Date.parse('1999-12-31T23:59:59Z') - 0.25);
+  });
+});
+
+describe('packedValue', () => {
+  /** A binary COPY answer of one row with one bytea column (null: length -1), as Postgres sends it. */
+  const copyOf = (value: Buffer | null, extension = Buffer.alloc(0)) => {
+    const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(4), Buffer.alloc(4)]);
+    header.writeInt32BE(extension.length, 15);
+    const tuple = Buffer.alloc(6);
+    tuple.writeInt16BE(1, 0);
+    tuple.writeInt32BE(value ? value.length : -1, 2);
+    return Buffer.concat([header, extension, tuple, value ?? Buffer.alloc(0), Buffer.from([0xff, 0xff])]);
+  };
+
+  it('gives the bytes of the one value, past a header extension', () => {
+    expect(packedValue(copyOf(Buffer.from([1, 2, 3])))).toEqual(Buffer.from([1, 2, 3]));
+    expect(packedValue(copyOf(Buffer.from([9]), Buffer.from('ext')))).toEqual(Buffer.from([9]));
+  });
+
+  it('gives null for the null of an empty range', () => {
+    expect(packedValue(copyOf(null))).toBeNull();
+  });
+
+  it('refuses an answer that is not a binary COPY', () => {
+    expect(() => packedValue(Buffer.from('1\t2\n'))).toThrow('not a binary COPY answer');
   });
 });

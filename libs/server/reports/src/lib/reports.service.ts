@@ -5,6 +5,8 @@ import { PlacesService, type PlaceIndex } from '@convoy/server/places';
 import type { ReportRange } from './report-range';
 import { ReportPositionsRepository } from './report-positions.repository';
 import { driverNotFound } from './reports.errors';
+import { mapInOrderBounded } from './summary/in-order-bounded';
+import { summaryRow } from './summary/summary-row';
 import { detectTripsAndStops, type ReportPosition } from './trips/trip-detector';
 import type { TripRules } from './trips/trip-rules';
 
@@ -16,6 +18,12 @@ export interface DriverReport {
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Drivers whose points the summary reads at once: 3 pooled connections of the pool's 10 (ingest keeps
+ * the rest), enough to keep Postgres and Node both busy on 2 cores (docs/architecture.md "Reports").
+ */
+export const SUMMARY_DRIVERS_IN_FLIGHT = 3;
 
 @Injectable()
 export class ReportsService {
@@ -39,36 +47,11 @@ export class ReportsService {
   async summary(range: ReportRange, driverId?: string): Promise<SummaryRowDto[]> {
     const drivers = await this.history.drivers(driverId);
     if (driverId && drivers.length === 0) throw driverNotFound();
-    const rows: SummaryRowDto[] = [];
-    for (const driver of drivers) {
-      // totals straight from the detector's segments: no trip/stop DTOs, no place lookups. Each figure
-      // is rounded per trip/stop first, as the trips and stops reports show it, so they add up.
-      const positions = await this.history.positions(driver.id, range.from, range.to);
-      const { trips, stops } = detectTripsAndStops(positions, this.rules);
-      let distanceM = 0;
-      let drivingS = 0;
-      let maxSpeedKmh = 0;
-      for (const trip of trips) {
-        distanceM += Math.round(trip.distanceM);
-        drivingS += Math.round(trip.durationS);
-        maxSpeedKmh = Math.max(maxSpeedKmh, round(trip.maxSpeedKmh));
-      }
-      let stoppedS = 0;
-      for (const stop of stops) stoppedS += Math.round(stop.durationS);
-      rows.push({
-        driverId: driver.id,
-        driverName: driver.name,
-        distanceM: Math.round(distanceM),
-        drivingS,
-        stoppedS,
-        trips: trips.length,
-        stops: stops.length,
-        maxSpeedKmh: round(maxSpeedKmh),
-        firstPositionAt: positions.length ? new Date(positions[0].t).toISOString() : null,
-        lastPositionAt: positions.length ? new Date(positions[positions.length - 1].t).toISOString() : null,
-      });
-    }
-    return rows;
+    // a few drivers in flight: Postgres packs the next while Node runs the detector on this one;
+    // each driver's points are dropped once its row is made (flat memory for any fleet size)
+    return mapInOrderBounded(drivers, SUMMARY_DRIVERS_IN_FLIGHT, async (driver) =>
+      summaryRow(driver, await this.history.positions(driver.id, range.from, range.to), this.rules),
+    );
   }
 
   private compute(driverId: string, positions: ReportPosition[], index: PlaceIndex, names: Map<string, string>): DriverReport {

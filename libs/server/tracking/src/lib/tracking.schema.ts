@@ -5,6 +5,7 @@ import { DeviceChannels1795478800000 } from './migrations/1795478800000-DeviceCh
 import { DriverErasure1795700000000 } from './migrations/1795700000000-DriverErasure';
 import { PartitionPositions1795820000000 } from './migrations/1795820000000-PartitionPositions';
 import { DriverUnreadMessages1795860000001 } from './migrations/1795860000001-DriverUnreadMessages';
+import { ExportNumberText1795900000000 } from './migrations/1795900000000-ExportNumberText';
 
 export const TRACKING_ENTITIES = [DriverEntity, PositionEntity];
 export const TRACKING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const TRACKING_MIGRATIONS = [
   DriverErasure1795700000000,
   PartitionPositions1795820000000,
   DriverUnreadMessages1795860000001,
+  ExportNumberText1795900000000,
 ];

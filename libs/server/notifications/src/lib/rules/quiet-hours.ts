@@ -1,4 +1,5 @@
 import type { QuietHours } from '@convoy/contracts';
+import { dateTimeFormat } from '@convoy/server/config';
 
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -14,7 +15,7 @@ export function isTimeZone(zone: string): boolean {
 
 /** Minutes since local midnight of `at` in `timeZone` (DST-safe: Intl does the offset). */
 export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
   const minute = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
   return hour * 60 + minute;

@@ -1,4 +1,5 @@
 import type { ConvoyEvent, ConvoyEventData, SharingEndReason } from '@convoy/contracts';
+import { dateTimeFormat } from '@convoy/server/config';
 
 /** An alert as a person reads it: "Aziz arrived at Depot North" / "08:31 · stayed 24 min". */
 export interface AlertText {
@@ -114,7 +115,7 @@ function catalogueFor(languageCode: string | null | undefined): AlertCatalogue {
 
 /** "08:31": 24-hour, in the fleet's zone (TIME_ZONE), like the bot's replies. */
 export function clockIn(date: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(date));
+  return dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(date));
 }
 
 function duration(t: AlertCatalogue, seconds: number): string {

@@ -12,7 +12,7 @@ import {
   ApiTooManyRequestsResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { MAX_HISTORY_RANGE_DAYS, type DriverDto, type PositionHistoryDto } from '@convoy/contracts';
+import { MAX_HISTORY_RANGE_DAYS, type DriverDto } from '@convoy/contracts';
 import { CurrentPrincipal, ErrorResponseDto, type Principal, RequireRole } from '@convoy/server/auth';
 import type { FastifyReply } from 'fastify';
 import { DriversService } from '../drivers.service';
@@ -25,7 +25,7 @@ import {
 import { ExportLimiter } from '../export/export-limiter';
 import { EXPORT_FORMATS } from '../export/position-export';
 import { PositionExportService } from '../export/position-export.service';
-import { PositionHistoryService, HISTORY_POINT_CAP } from '../position-history.service';
+import { HISTORY_POINT_CAP, type PositionHistoryJson, PositionHistoryService } from '../position-history.service';
 import { positionRange } from '../position-range';
 import { exportRateLimited } from '../tracking.errors';
 
@@ -102,9 +102,13 @@ export class DriversController {
     @Query() query: PositionHistoryQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PositionHistoryDto | StreamableFile> {
+  ): Promise<PositionHistoryJson | StreamableFile> {
     const format = query.format ?? 'json';
-    if (format === 'json') return this.history.history(id, query.from, query.to);
+    if (format === 'json') {
+      const json = await this.history.history(id, query.from, query.to); // a PositionHistoryDto, serialised by Postgres
+      reply.type('application/json; charset=utf-8');
+      return json;
+    }
 
     positionRange(query.from, query.to); // a bad range is a 400, not a spent export
     const admission = this.exportLimiter.admit(principal.user.id);

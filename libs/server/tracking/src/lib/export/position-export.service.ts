@@ -1,14 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
-import { Readable } from 'node:stream';
-import type { DataSource } from 'typeorm';
+import { PassThrough, Readable } from 'node:stream';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { DriversService } from '../drivers.service';
 import { positionRange } from '../position-range';
 import { isQueryTimeout, queryTimeout } from '../tracking.errors';
 import type { ExportFormat, ExportPoint } from './position-export';
 
-/** Rows per cursor fetch: what an export holds in memory at most, besides the socket's buffer. */
+// pg-copy-streams ships no types: `to(sql)` is a pg Submittable that is also the Readable of the COPY's bytes
+const { to: copyTo } = require('pg-copy-streams') as { to: (sql: string) => Readable & { submit(connection: unknown): void } };
+
+/** Rows per cursor fetch (GPX, GeoJSON): what an export holds in memory at most, besides the socket's buffer. */
 const FETCH_ROWS = 2000;
 let cursorCount = 0;
 
@@ -18,6 +21,13 @@ const POINTS_SQL = `
    WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3
    ORDER BY recorded_at, id`;
 
+/**
+ * A COPY is one statement: its statement_timeout would count the whole download. It gets the pool's
+ * timeout plus the time a client taking at least this many rows per second needs (≈ 120 kB/s of
+ * CSV); a slower or stalled client is cut off instead of holding a connection for ever.
+ */
+const COPY_MIN_CLIENT_ROWS_PER_SECOND = 2000;
+
 export interface PositionExportFile {
   filename: string;
   contentType: string;
@@ -26,13 +36,17 @@ export interface PositionExportFile {
 }
 
 /**
- * Exports every stored point of a range (no thinning), streamed: a Postgres cursor (`DECLARE …
- * CURSOR`) is read FETCH_ROWS at a time and the next FETCH waits until the client took what was
- * sent (back-pressure), so memory stays flat whatever the range holds. One connection per export,
- * in a read-only REPEATABLE READ transaction (GeoJSON reads the range twice and both passes see the
- * same points). Each FETCH is a statement of its own under the pool's statement_timeout: a
- * protocol-level portal (pg-cursor / pg-query-stream) counts the whole download against it on
- * Postgres 15 and was cut off after 30 s of a month's export (bench/README.md).
+ * Exports every stored point of a range (no thinning), streamed, on one connection per export in a
+ * read-only REPEATABLE READ transaction (GeoJSON reads the range twice and both passes see the same
+ * points; the count and the rows agree).
+ * - CSV is written by Postgres: `COPY (SELECT …) TO STDOUT` (pg-copy-streams), its bytes piped to the
+ *   reply with back-pressure (Postgres waits on the socket while the client is slow). A download
+ *   aborted midway closes that connection (the only way out of COPY OUT is to read it to the end):
+ *   the backend ends, the pool opens a fresh one when needed.
+ * - GPX and GeoJSON are rendered in Node from a cursor (`DECLARE … CURSOR`) read FETCH_ROWS at a
+ *   time, the next FETCH waiting until the client took what was sent. Each FETCH is a statement of
+ *   its own under the pool's statement_timeout: a protocol-level portal (pg-cursor / pg-query-stream)
+ *   counts the whole download against it on Postgres 15 (bench/README.md).
  */
 @Injectable()
 export class PositionExportService {
@@ -56,6 +70,14 @@ export class PositionExportService {
         [driverId, from, to],
       );
       total = counted.rows[0].total;
+      if (format.kind === 'copied') {
+        await client.query('SET LOCAL extra_float_digits = 1'); // shortest round-trip floats, what convoy_js_number expects
+        await client.query(
+          `SELECT set_config('statement_timeout', (CASE WHEN setting::bigint = 0 THEN 0 ELSE setting::bigint + $1::bigint END)::text, true)
+             FROM pg_settings WHERE name = 'statement_timeout'`,
+          [Math.ceil((total * 1000) / COPY_MIN_CLIENT_ROWS_PER_SECOND)],
+        );
+      }
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       await runner.release();
@@ -63,10 +85,57 @@ export class PositionExportService {
       throw error;
     }
 
-    const points = () => cursorRows(client, POINTS_SQL, [driverId, from, to]);
-    const chunks = format.render({ driverId, driverName: driver.name, from, to, total, points });
+    const stream =
+      format.kind === 'copied'
+        ? this.copied(runner, client, format.copySql({ driverId, from, to }, (value) => client.escapeLiteral(value)), driverId)
+        : this.rendered(runner, client, format.render({ driverId, driverName: driver.name, from, to, total, points: () => cursorRows(client, POINTS_SQL, [driverId, from, to]) }), driverId);
+    const safeName = driver.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'driver';
+    return { filename: `${safeName}-${from.toISOString().slice(0, 10)}.${format.extension}`, contentType: format.contentType, stream };
+  }
+
+  /** The bytes of a COPY, forwarded; the transaction ends when Postgres finished, or the connection is closed if the client left first. */
+  private copied(runner: QueryRunner, client: PoolClient, sql: string, driverId: string): Readable {
+    const copy = client.query(copyTo(sql) as never) as unknown as Readable;
+    const out = new PassThrough({ highWaterMark: 64 * 1024 });
+    let settled = false;
+    const settle = (how: () => Promise<unknown>) => {
+      if (settled) return;
+      settled = true;
+      how().catch((error) => this.logger.warn(`Export of driver ${driverId}: releasing its connection failed: ${(error as Error).message}`));
+    };
+    copy.once('end', () =>
+      settle(async () => {
+        await client.query('COMMIT');
+        await runner.release();
+      }),
+    );
+    copy.on('error', (error) => {
+      if (settled) return; // the connection was closed on purpose (client gone)
+      this.logger.warn(`Export of driver ${driverId} failed after it started: ${error.message}`);
+      out.destroy(error);
+      settle(async () => {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await runner.release();
+      });
+    });
+    out.once('close', () =>
+      settle(async () => {
+        // the client left mid-COPY: Postgres keeps writing until the connection closes
+        copy.unpipe(out);
+        await (runner as QueryRunner & { releasePostgresConnection(error: Error): Promise<void> }).releasePostgresConnection(
+          new Error('export aborted by the client'),
+        );
+        (client as PoolClient & { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      }),
+    );
+    copy.pipe(out);
+    return out;
+  }
+
+  /** A format rendered in Node from the cursor's points; the transaction ends when the stream ends or is destroyed. */
+  private rendered(runner: QueryRunner, client: PoolClient, chunks: AsyncIterable<string>, driverId: string): Readable {
     const logger = this.logger;
-    const stream = Readable.from(
+    return Readable.from(
       (async function* () {
         let completed = false;
         try {
@@ -83,8 +152,6 @@ export class PositionExportService {
       })(),
       { objectMode: false, highWaterMark: 64 * 1024 },
     );
-    const safeName = driver.name.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'driver';
-    return { filename: `${safeName}-${from.toISOString().slice(0, 10)}.${format.extension}`, contentType: format.contentType, stream };
   }
 }
 

@@ -1,4 +1,4 @@
-import { CSV_EXPORT, type ExportPoint, type ExportSource, GEOJSON_EXPORT, GPX_EXPORT } from './position-export';
+import { type ExportPoint, type ExportSource, GEOJSON_EXPORT, GPX_EXPORT } from './position-export';
 
 const points: ExportPoint[] = [
   { latitude: 50.1, longitude: 14.4, accuracy: 8, heading: null, speed: 3.5, recorded_at: new Date('2026-11-24T08:00:00.000Z'), source: 'telegram-live' },
@@ -25,20 +25,6 @@ async function text(chunks: AsyncIterable<string>): Promise<string> {
 }
 
 describe('position export', () => {
-  it('writes CSV with a header and one row per position', async () => {
-    const lines = (await text(CSV_EXPORT.render(sourceOf(points)))).trim().split('\n');
-    expect(lines[0]).toBe('recorded_at,latitude,longitude,accuracy_m,speed_mps,heading_deg,source');
-    expect(lines[1]).toBe('2026-11-24T08:00:00.000Z,50.1,14.4,8,3.5,,telegram-live');
-    expect(lines).toHaveLength(3);
-  });
-
-  it('writes every row of a range larger than one batch', async () => {
-    const many = Array.from({ length: 2500 }, (_, i) => ({ ...points[0], latitude: i / 1000 }));
-    const lines = (await text(CSV_EXPORT.render(sourceOf(many)))).trim().split('\n');
-    expect(lines).toHaveLength(2501);
-    expect(lines[2500]).toContain(',2.499,');
-  });
-
   it('writes a GPX 1.1 track whose name is escaped', async () => {
     const gpx = await text(GPX_EXPORT.render(sourceOf(points, 'Jan & <Truck 7>')));
     expect(gpx).toContain('<gpx version="1.1" creator="Convoy" xmlns="http://www.topografix.com/GPX/1/1"');

@@ -1,6 +1,6 @@
 import type { PositionSource } from '@convoy/contracts';
-import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
+import { type CsvCopyRange, positionCsvCopySql } from './position-csv-copy';
 
 /** One stored point as Postgres hands it to an export (column names as in `positions`). */
 export interface ExportPoint {
@@ -24,38 +24,40 @@ export interface ExportSource {
   points(): AsyncIterable<ExportPoint>;
 }
 
-export interface ExportFormat {
+/** A format written in Node from the points (GPX, GeoJSON). */
+export interface RenderedExportFormat {
+  kind: 'rendered';
   contentType: string;
   extension: string;
   /** The file as text chunks, produced as the points arrive (nothing holds the whole range). */
   render(source: ExportSource): AsyncIterable<string>;
 }
 
+/** A format Postgres writes itself (`COPY … TO STDOUT`): the API forwards its bytes. */
+export interface CopiedExportFormat {
+  kind: 'copied';
+  contentType: string;
+  extension: string;
+  /** The COPY statement of the range; `literal` quotes a value (COPY takes no parameters). */
+  copySql(range: CsvCopyRange, literal: (value: string) => string): string;
+}
+
+export type ExportFormat = RenderedExportFormat | CopiedExportFormat;
+
 /** Chunks of about this many characters leave for the socket: fewer, larger writes. */
 const CHUNK_CHARS = 64 * 1024;
-const CSV_COLUMNS = ['recorded_at', 'latitude', 'longitude', 'accuracy_m', 'speed_mps', 'heading_deg', 'source'];
-const CSV_BATCH_ROWS = 1000;
 
-/** CSV with a header row; times in ISO 8601 UTC, speed in m/s (as the API). */
-export const CSV_EXPORT: ExportFormat = {
+/** CSV with a header row; times in ISO 8601 UTC, speed in m/s (as the API). Written by Postgres: position-csv-copy.ts. */
+export const CSV_EXPORT: CopiedExportFormat = {
+  kind: 'copied',
   contentType: 'text/csv; charset=utf-8',
   extension: 'csv',
-  async *render(source) {
-    yield stringify([CSV_COLUMNS]);
-    let batch: unknown[][] = [];
-    for await (const p of source.points()) {
-      batch.push([p.recorded_at.toISOString(), p.latitude, p.longitude, p.accuracy, p.speed, p.heading, p.source]);
-      if (batch.length === CSV_BATCH_ROWS) {
-        yield stringify(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield stringify(batch);
-  },
+  copySql: positionCsvCopySql,
 };
 
 /** GPX 1.1: one track of one segment, a point (position + time) per position. */
-export const GPX_EXPORT: ExportFormat = {
+export const GPX_EXPORT: RenderedExportFormat = {
+  kind: 'rendered',
   contentType: 'application/gpx+xml; charset=utf-8',
   extension: 'gpx',
   render(source) {
@@ -84,7 +86,8 @@ export const GPX_EXPORT: ExportFormat = {
  * RFC 7946 §3.1.4), then each position as a Point with its data. 0 points → no features. The line
  * and the points are two passes over the range, so neither is held in memory.
  */
-export const GEOJSON_EXPORT: ExportFormat = {
+export const GEOJSON_EXPORT: RenderedExportFormat = {
+  kind: 'rendered',
   contentType: 'application/geo+json; charset=utf-8',
   extension: 'geojson',
   render(source) {
