@@ -98,6 +98,10 @@ describe('the webhook and the bot under bad input', () => {
     const accepted = bed.telegram.pushUpdate(bed.updates.command(driver, '/status'));
     await bed.telegram.waitForConfirmed(accepted);
     await bed.telegram.deliverRaw('{}', { 'x-telegram-bot-api-secret-token': 'guess' });
+    // every Nest route family keeps its line (app.module's NEST_ROUTES), GPS-app ingest has none
+    await fetch(`${bed.api.baseUrl}/join/not-a-real-token`);
+    await fetch(`${bed.api.baseUrl}/generate-link`);
+    await fetch(`${bed.api.baseUrl}/ingest/osmand?id=nobody&lat=1&lon=1`);
     expect((await bed.admin.get('/api/drivers')).status).toBe(200);
 
     const lines = () => bed.api.output().split('\n');
@@ -108,6 +112,8 @@ describe('the webhook and the bot under bad input', () => {
     const requestLines = lines().filter((l) => l.includes('request completed'));
     expect(requestLines.some((l) => l.includes('/api/drivers'))).toBe(true);
     expect(requestLines.filter((l) => l.includes('/telegram/webhook'))).toEqual([]);
+    for (const path of ['/join/not-a-real-token', '/generate-link']) expect(requestLines.some((l) => l.includes(path))).toBe(true);
+    expect(requestLines.filter((l) => l.includes('/ingest/osmand'))).toEqual([]);
     expect(lines().some((l) => l.includes('Refused a webhook call') && l.includes('wrong or missing secret header'))).toBe(true);
   });
 

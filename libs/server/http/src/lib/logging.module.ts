@@ -18,23 +18,25 @@ type RoutedMessage = IncomingMessage & { originalUrl?: string };
  */
 export interface LoggingOptions {
   /**
-   * Routes machines call once per position (the Telegram webhook): no request log line and no
-   * per-request logger — at thousands of requests a second that would be most of the log and ~5 % of
-   * the CPU. Their handlers log their own failures; /metrics counts every answer by status.
+   * The routes that get a request log line and a per-request logger: Nest's routes (path patterns as
+   * in `forRoutes`). Routes machines call once per position (the Telegram webhook, GPS-app ingest)
+   * are plain Fastify routes and stay out: at thousands of requests a second a line each would be most
+   * of the log and ~5 % of the CPU, and even excluding them costs Nest's middleware its exclusion
+   * check on every such request (~3 % of the API's CPU at saturation); their handlers log their own
+   * failures and /metrics counts every answer by status. Default: every route.
    */
-  unloggedPaths?: string[];
+  loggedRoutes?: string[];
 }
 
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig, options: LoggingOptions = {}): DynamicModule {
     const pretty = !config.isProduction && canResolve('pino-pretty');
-    const unlogged = options.unloggedPaths ?? [];
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          exclude: unlogged.map((path) => ({ path, method: RequestMethod.ALL })),
+          forRoutes: (options.loggedRoutes ?? ['*path']).map((path) => ({ path, method: RequestMethod.ALL })),
           pinoHttp: {
             level: NEST_TO_PINO[config.logLevel],
             transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } } : undefined,
