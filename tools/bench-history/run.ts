@@ -21,6 +21,17 @@ import { diskEstimateBytes, gib, serverFreeBytes } from './free-disk';
 import { checkSchema, dayUnits, type IndexMode, type LoadSeries, loadPositions } from './load-positions';
 import { formatSeconds, progress } from './progress';
 
+/**
+ * The glibc malloc settings every production start gives the API (Dockerfile, systemd unit, k8s
+ * ConfigMap; documented in .env.example): the bench runs the API as it is deployed.
+ */
+const MALLOC_ENV = Object.fromEntries(
+  readFileSync(join(__dirname, '../../.env.example'), 'utf8')
+    .split('\n')
+    .map((line) => /^(MALLOC_[A-Z_]+)=(.*)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [m[1], m[2]]),
+);
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ROWS = arg('rows', 10_000_000);
 const DRIVERS = arg('drivers', 500);
@@ -91,7 +102,7 @@ async function main(): Promise<void> {
   }
 
   const database = await createTestDatabase(server, 'bench_history');
-  let api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
+  let api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn', ...MALLOC_ENV } });
   try {
     const client0 = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
     const token0 = (client0 as unknown as { token: string }).token;
@@ -159,7 +170,7 @@ async function main(): Promise<void> {
     );
 
     // a fresh API process on the full database (what a restart after the run sees), warmed like the empty one
-    api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn' } });
+    api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn', ...MALLOC_ENV } });
     const pid = api.process.pid as number;
     apiPid = pid;
     const admin = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
@@ -306,7 +317,7 @@ async function main(): Promise<void> {
       stopsDay: { ...stats(stops), ...cpuStats('stops') },
       fleetSummaryDay: { ...stats(summary), ...cpuStats('summary'), drivers: DRIVERS },
       csvExportMonth: csvExport,
-      apiRss: { emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100, afterEachPhaseMiB: rssAfter },
+      apiRss: { mallocEnv: MALLOC_ENV, emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100, afterEachPhaseMiB: rssAfter },
       ...facts,
     };
     const dir = join(__dirname, '../../bench/results');

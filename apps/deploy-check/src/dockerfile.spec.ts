@@ -12,7 +12,7 @@ import {
   type Stage,
   workdir,
 } from './support/dockerfile';
-import { PRODUCTION_START_COMMAND, readWorkspaceFile, workspacePath, WORKSPACE_ROOT } from './support/workspace';
+import { mallocSettings, PRODUCTION_START_COMMAND, readWorkspaceFile, workspacePath, WORKSPACE_ROOT } from './support/workspace';
 
 const stages = loadStages();
 const runtime = stages[stages.length - 1];
@@ -44,6 +44,12 @@ describe('docker/Dockerfile', () => {
     expect(uid).toMatch(/^\d+$/); // numeric: Kubernetes' runAsNonRoot can verify it
     expect(Number(uid)).toBeGreaterThan(0);
     if (gid !== undefined) expect(Number(gid)).toBeGreaterThan(0);
+  });
+
+  it("gives glibc malloc the settings .env.example documents, so freed memory goes back to the system", () => {
+    const env = environment(runtime);
+    expect(Object.keys(mallocSettings()).length).toBeGreaterThan(0);
+    expect(Object.fromEntries(Object.keys(mallocSettings()).map((name) => [name, env.get(name)]))).toEqual(mallocSettings());
   });
 
   it('sets NODE_ENV=production and exposes the port the app listens on', () => {

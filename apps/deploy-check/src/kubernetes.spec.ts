@@ -12,7 +12,7 @@ import {
   modelKey,
   typeCheckManifests,
 } from './support/kubernetes';
-import { documentedVariables, readWorkspaceFile, SAMPLE_SECRETS, workspacePath } from './support/workspace';
+import { documentedVariables, mallocSettings, readWorkspaceFile, SAMPLE_SECRETS, workspacePath } from './support/workspace';
 
 /**
  * Routes a manifest may point at: the committed OpenAPI document's paths, plus the few routes that
@@ -250,6 +250,11 @@ describe('configuration', () => {
     const containerEnv = podTemplates().flatMap(({ template }) => template.spec.containers.flatMap((c) => (c.env ?? []).map((e) => e.name)));
     const set = [...Object.keys(configData), ...secretKeys, ...containerEnv.filter((n) => n !== 'BACKUP_FILE')];
     expect(set.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('gives glibc malloc the settings .env.example documents, through the ConfigMap the pods load', () => {
+    expect(Object.keys(mallocSettings()).length).toBeGreaterThan(0);
+    expect(Object.fromEntries(Object.keys(mallocSettings()).map((name) => [name, configData[name]]))).toEqual(mallocSettings());
   });
 
   it('is a valid production configuration once the Secret holds real values', () => {

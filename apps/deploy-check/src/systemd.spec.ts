@@ -1,5 +1,5 @@
 import { loadConfig } from '@convoy/server/config';
-import { documentedVariables, PRODUCTION_START_COMMAND, readWorkspaceFile, SAMPLE_SECRETS } from './support/workspace';
+import { documentedVariables, mallocSettings, PRODUCTION_START_COMMAND, readWorkspaceFile, SAMPLE_SECRETS } from './support/workspace';
 
 /** `[Section]` → `Key` → values (a key may repeat), from a systemd unit file. */
 function parseUnit(text: string): Map<string, Map<string, string[]>> {
@@ -71,6 +71,11 @@ describe('docker/systemd/convoy.service', () => {
     expect([value('StateDirectory'), value('ReadWritePaths')]).toEqual([undefined, undefined]);
     // the default DATABASE_URL is a Unix socket
     expect(value('RestrictAddressFamilies')?.split(/\s+/)).toContain('AF_UNIX');
+  });
+
+  it('gives glibc malloc the settings .env.example documents, as Environment= lines', () => {
+    expect(Object.keys(mallocSettings()).length).toBeGreaterThan(0);
+    expect(Object.fromEntries(Object.keys(mallocSettings()).map((name) => [name, unitEnvironment[name]]))).toEqual(mallocSettings());
   });
 
   it('sets only variables .env.example documents', () => {

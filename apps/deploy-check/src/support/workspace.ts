@@ -46,6 +46,14 @@ export function documentedVariables(): Map<string, string> {
   return variables;
 }
 
+/**
+ * The glibc malloc settings `.env.example` documents (`MALLOC_*`): glibc reads them when the process
+ * starts, so every way of running Convoy in production must set them itself (a `.env` is too late).
+ */
+export function mallocSettings(): Record<string, string> {
+  return Object.fromEntries([...documentedVariables()].filter(([name]) => name.startsWith('MALLOC_')));
+}
+
 /** A complete, valid production environment for Convoy (no real secrets). */
 export const SAMPLE_SECRETS = {
   APP_SECRET: 'deploy-check-secret-deploy-check-secret-0123456789',
