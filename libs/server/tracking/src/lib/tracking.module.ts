@@ -7,7 +7,7 @@ import { PositionExportService } from './export/position-export.service';
 import { PositionCommitParticipants } from './ingest/position-commit-participants';
 import { PositionWriter } from './ingest/position-writer';
 import { PartitionMaintenanceJob } from './partitions/partition-maintenance.job';
-import { PositionHistoryService } from './position-history.service';
+import { PositionHistoryService } from './history/position-history.service';
 import { RetentionJob } from './retention.job';
 import { TRACKING_ENTITIES } from './tracking.schema';
 import { TrackingService } from './tracking.service';

@@ -25,7 +25,7 @@ import {
 import { ExportLimiter } from '../export/export-limiter';
 import { EXPORT_FORMATS } from '../export/position-export';
 import { PositionExportService } from '../export/position-export.service';
-import { HISTORY_POINT_CAP, type PositionHistoryJson, PositionHistoryService } from '../position-history.service';
+import { HISTORY_POINT_CAP, type PositionHistoryJson, PositionHistoryService } from '../history/position-history.service';
 import { positionRange } from '../position-range';
 import { exportRateLimited } from '../tracking.errors';
 
