@@ -60,9 +60,9 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:metrics', 'feature:events', 'type:contracts'],
             },
             {
-              // driver data rights: erasure and retention across drivers, positions and links
+              // driver data rights: erasure and retention across drivers, positions, links and prepared reports
               sourceTag: 'feature:privacy',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:places', 'feature:events', 'feature:messages', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:links', 'feature:sharing', 'feature:tracking', 'feature:places', 'feature:events', 'feature:messages', 'feature:reports', 'type:contracts'],
             },
             {
               sourceTag: 'feature:metrics',
@@ -117,9 +117,9 @@ export default [
               onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:tracking', 'feature:events', 'type:contracts'],
             },
             {
-              // reports read positions and drivers by SQL (no import of tracking) and name places
+              // reports read positions and drivers by SQL and name places; prepared summaries rely on tracking's late-write log
               sourceTag: 'feature:reports',
-              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['feature:config', 'feature:database', 'feature:auth', 'feature:places', 'feature:tracking', 'type:contracts'],
             },
             {
               // quiet/back and speeding: a job and a participant of the position group commit, writing to the outbox

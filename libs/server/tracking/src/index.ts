@@ -10,3 +10,4 @@ export * from './lib/ingest/position-commit-participants';
 export { DriverResponseDto, EraseDriverDto } from './lib/dto/driver.dto';
 export * from './lib/entities/driver.entity';
 export * from './lib/driver-mapper';
+export * from './lib/late/late-positions';

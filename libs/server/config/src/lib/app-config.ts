@@ -72,6 +72,8 @@ export class AppConfig {
     minimalTripDurationS: number;
     minimalNoDataDurationS: number;
     movingSpeedKmh: number;
+    /** REPORT_PREPARE_DAYS: the last closed days (in TIME_ZONE) whose fleet summary is kept prepared; 0 = none. */
+    prepareDays: number;
   };
   /** Outgoing webhooks (README "Webhooks"). */
   readonly webhooks!: {

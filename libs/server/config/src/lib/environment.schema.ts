@@ -286,6 +286,14 @@ export class EnvironmentVariables {
   REPORT_SPEED_THRESHOLD?: number;
 
   @trimmed()
+  @integer()
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of days from 0 (off) to 31' })
+  @Min(0, { message: 'must be a whole number of days from 0 (off) to 31' })
+  @Max(31, { message: 'must be a whole number of days from 0 (off) to 31' })
+  REPORT_PREPARE_DAYS?: number;
+
+  @trimmed()
   @IsOptional()
   @IsIn(['0', '1', 'true', 'false'], { message: 'must be 1 (allow) or 0 (refuse, the default)' })
   WEBHOOK_ALLOW_PRIVATE?: string;

@@ -74,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { read
       minimalTripDurationS: vars.REPORT_MINIMAL_TRIP_DURATION ?? 300,
       minimalNoDataDurationS: vars.REPORT_MINIMAL_NO_DATA_DURATION ?? 3600,
       movingSpeedKmh: vars.REPORT_SPEED_THRESHOLD ?? 5,
+      prepareDays: vars.REPORT_PREPARE_DAYS ?? 2,
     },
     webhooks: {
       allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE === '1' || vars.WEBHOOK_ALLOW_PRIVATE === 'true',

@@ -13,4 +13,5 @@ export const ADVISORY_LOCK_KEYS = {
   partitionMaintenance: '4842976093771429',
   notificationsRetention: '4842976093771571',
   eventRetention: '4842976093771830',
+  summaryPreparation: '4842976093771912',
 } as const;

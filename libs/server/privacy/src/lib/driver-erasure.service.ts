@@ -5,6 +5,7 @@ import { appendEvents, DriverEventErasure, EventDispatcher } from '@convoy/serve
 import { LinksService } from '@convoy/server/links';
 import { VisitsService } from '@convoy/server/places';
 import { MessagesService } from '@convoy/server/messages';
+import { PreparedSummaries } from '@convoy/server/reports';
 import { DevicesService, SharingService, sharingEnded } from '@convoy/server/sharing';
 import { DriverEntity, DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
@@ -15,7 +16,7 @@ const ERASURE_STATEMENT_TIMEOUT = '10min';
 /**
  * A driver leaves and is forgotten (GDPR art. 17), asked by the driver (bot `/delete`) or a
  * dispatcher: every position and visit, the Telegram identity, the name and the notes and names on their
- * links, the device key of the browser or GPS app, their events in the stream and their messages go in one transaction — all or nothing. What stays is an entry without personal data
+ * links, the device key of the browser or GPS app, their events in the stream, their messages and their prepared report rows go in one transaction — all or nothing. What stays is an entry without personal data
  * ("driver left and erased their data", when, by whom), so the fleet list explains the gap.
  */
 @Injectable()
@@ -31,6 +32,7 @@ export class DriverErasureService {
     private readonly visits: VisitsService,
     private readonly events: DriverEventErasure,
     private readonly messages: MessagesService,
+    private readonly preparedSummaries: PreparedSummaries,
     @Optional() private readonly dispatcher: EventDispatcher | null = null,
   ) {}
 
@@ -47,6 +49,7 @@ export class DriverErasureService {
       await this.devices.eraseDriverWithin(manager, driverId);
       await this.visits.eraseDriverWithin(manager, driverId);
       await this.messages.eraseDriverWithin(manager, driverId);
+      await this.preparedSummaries.eraseDriverWithin(manager, driverId);
       // the stream forgets them too (names, places, messages); a session cut short says so, nameless
       await this.events.eraseWithin(manager, driverId);
       if (wasSharing) announced = (await appendEvents(manager, [sharingEnded({ ...erased, channel: before?.channel ?? null }, 'erased', at)])).length;

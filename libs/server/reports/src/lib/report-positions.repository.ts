@@ -7,6 +7,8 @@ import type { ReportPosition } from './trips/trip-detector';
 export interface ReportDriver {
   id: string;
   name: string;
+  /** Their data was erased: nothing of theirs is kept (prepared summaries). */
+  erased?: boolean;
 }
 
 /** Bytes per point in the packed answer: latitude, longitude, accuracy, speed (float8), recorded_at (int8 µs). */
@@ -115,7 +117,7 @@ export class ReportPositionsRepository {
 
   async drivers(driverId?: string): Promise<ReportDriver[]> {
     return driverId
-      ? this.db.query(`SELECT id, name FROM drivers WHERE id = $1`, [driverId])
-      : this.db.query(`SELECT id, name FROM drivers ORDER BY lower(name), id`);
+      ? this.db.query(`SELECT id, name, erased_at IS NOT NULL AS erased FROM drivers WHERE id = $1`, [driverId])
+      : this.db.query(`SELECT id, name, erased_at IS NOT NULL AS erased FROM drivers ORDER BY lower(name), id`);
   }
 }

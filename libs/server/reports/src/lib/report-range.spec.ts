@@ -13,7 +13,10 @@ describe('report ranges', () => {
       from: Date.parse('2026-12-01T00:00:00Z'),
       to: Date.parse('2026-12-02T00:00:00Z'),
       tz: 'UTC',
+      wholeDays: true,
     });
+    expect(resolveRange('2026-12-01', '2026-12-01T12:00:00Z', 'UTC')).toMatchObject({ wholeDays: false });
+    expect(resolveRange(undefined, undefined, 'UTC')).toMatchObject({ wholeDays: false });
     const now = Date.parse('2026-12-01T23:30:00Z'); // already 2 December in Berlin
     expect(resolveRange(undefined, undefined, 'Europe/Berlin', now)).toMatchObject({ from: Date.parse('2026-12-01T23:00:00Z') });
   });

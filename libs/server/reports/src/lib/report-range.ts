@@ -3,6 +3,8 @@ export interface ReportRange {
   from: number;
   to: number;
   tz: string;
+  /** Both bounds were given as calendar days: the range is whole days in `tz` (what prepared summaries keep). */
+  wholeDays?: boolean;
 }
 
 /** At most this long a range per request (a month of 1-second points is ~2.7 M rows per driver). */
@@ -23,7 +25,7 @@ export function resolveRange(from: string | undefined, to: string | undefined, t
   if (end === null) return 'to must be an ISO date-time or a day (YYYY-MM-DD)';
   if (end <= start) return 'to must be after from';
   if (end - start > MAX_REPORT_RANGE_DAYS * 86_400_000) return `the range is longer than ${MAX_REPORT_RANGE_DAYS} days`;
-  return { from: start, to: end, tz };
+  return { from: start, to: end, tz, wholeDays: from !== undefined && to !== undefined && DAY.test(from) && DAY.test(to) };
 }
 
 function parseBound(text: string, tz: string, isEnd: boolean): number | null {

@@ -4,6 +4,7 @@ import { AppConfig } from '@convoy/server/config';
 import { PlacesService, type PlaceIndex } from '@convoy/server/places';
 import type { ReportRange } from './report-range';
 import { ReportPositionsRepository } from './report-positions.repository';
+import { PreparedSummaries } from './prepared/prepared-summaries';
 import { driverNotFound } from './reports.errors';
 import { mapInOrderBounded } from './summary/in-order-bounded';
 import { summaryRow } from './summary/summary-row';
@@ -31,10 +32,12 @@ export class ReportsService {
     private readonly config: AppConfig,
     private readonly history: ReportPositionsRepository,
     private readonly places: PlacesService,
+    private readonly prepared: PreparedSummaries,
   ) {}
 
   get rules(): TripRules {
-    return this.config.reports;
+    const { minimalParkingDurationS, minimalTripDistanceM, minimalTripDurationS, minimalNoDataDurationS, movingSpeedKmh } = this.config.reports;
+    return { minimalParkingDurationS, minimalTripDistanceM, minimalTripDurationS, minimalNoDataDurationS, movingSpeedKmh };
   }
 
   async driverReport(driverId: string, range: ReportRange): Promise<DriverReport> {
@@ -44,14 +47,37 @@ export class ReportsService {
     return this.compute(driverId, await this.history.positions(driverId, range.from, range.to), index, names);
   }
 
+  /**
+   * Per driver, their totals over the range. Whole closed days answer from the rows kept in
+   * `PreparedSummaries` where still valid; the other drivers (or every driver, for a range still being
+   * written) are computed from their points, and kept when the range allows it.
+   */
   async summary(range: ReportRange, driverId?: string): Promise<SummaryRowDto[]> {
+    return (await this.summaryComputing(range, driverId)).rows;
+  }
+
+  /** Makes sure every driver's row of `range` is kept (when the range is one to keep); returns how many were computed. */
+  async prepare(range: ReportRange): Promise<number> {
+    return (await this.summaryComputing(range)).computed;
+  }
+
+  private async summaryComputing(range: ReportRange, driverId?: string): Promise<{ rows: SummaryRowDto[]; computed: number }> {
     const drivers = await this.history.drivers(driverId);
     if (driverId && drivers.length === 0) throw driverNotFound();
+    const rules = this.rules;
+    const prepared = await this.prepared.lookup(range, rules, driverId ? [driverId] : undefined);
+    const computed: SummaryRowDto[] = [];
     // a few drivers in flight: Postgres packs the next while Node runs the detector on this one;
     // each driver's points are dropped once its row is made (flat memory for any fleet size)
-    return mapInOrderBounded(drivers, SUMMARY_DRIVERS_IN_FLIGHT, async (driver) =>
-      summaryRow(driver, await this.history.positions(driver.id, range.from, range.to), this.rules),
-    );
+    const rows = await mapInOrderBounded(drivers, SUMMARY_DRIVERS_IN_FLIGHT, async (driver) => {
+      const kept = driver.erased ? undefined : prepared?.rows.get(driver.id);
+      if (kept) return { ...kept, driverName: driver.name };
+      const row = summaryRow(driver, await this.history.positions(driver.id, range.from, range.to), rules);
+      if (!driver.erased) computed.push(row);
+      return row;
+    });
+    if (prepared) await this.prepared.store(prepared, computed);
+    return { rows, computed: computed.length };
   }
 
   private compute(driverId: string, positions: ReportPosition[], index: PlaceIndex, names: Map<string, string>): DriverReport {

@@ -6,6 +6,7 @@ import { LINKS_ENTITIES, LINKS_MIGRATIONS } from '@convoy/server/links';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from '@convoy/server/notifications';
 import { SHARING_ENTITIES, SHARING_MIGRATIONS } from '@convoy/server/sharing';
 import { PLACES_ENTITIES, PLACES_MIGRATIONS } from '@convoy/server/places';
+import { REPORTS_ENTITIES, REPORTS_MIGRATIONS } from '@convoy/server/reports';
 import { TRACKING_ENTITIES, TRACKING_MIGRATIONS } from '@convoy/server/tracking';
 import { WEBHOOKS_ENTITIES, WEBHOOKS_MIGRATIONS } from '@convoy/server/webhooks';
 
@@ -25,6 +26,7 @@ export const CONVOY_ENTITIES = [
   ...WEBHOOKS_ENTITIES,
   ...DRIVER_ACTIVITY_ENTITIES,
   ...MESSAGES_ENTITIES,
+  ...REPORTS_ENTITIES,
 ];
 
 /** Every committed migration, oldest first (TypeORM orders by the timestamp in the class name too). */
@@ -39,6 +41,7 @@ export const CONVOY_MIGRATIONS = [
   ...WEBHOOKS_MIGRATIONS,
   ...DRIVER_ACTIVITY_MIGRATIONS,
   ...MESSAGES_MIGRATIONS,
+  ...REPORTS_MIGRATIONS,
 ].sort(
   (a, b) => timestampOf(a) - timestampOf(b),
 );

@@ -23,7 +23,8 @@ export interface RetentionRun {
  * keeps the boundary day's DELETE to about an hour of points per run, and a drop that gave up
  * waiting for its lock is tried again within the hour. Days wholly before the cutoff are dropped as partitions
  * (instant: no DELETE, no dead rows, no vacuum); the day the cutoff falls in and the default
- * partition lose their expired rows by chunked DELETE. Drivers' latest positions are kept.
+ * partition lose their expired rows by chunked DELETE. Drivers' latest positions are kept. The late-write
+ * log (`position_late_writes`) of expired hours goes too.
  */
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap {
@@ -72,6 +73,8 @@ export class RetentionJob implements OnApplicationBootstrap {
       this.logger.warn('Position retention waited too long for a lock on positions (a long read?); the other partitions go at the next run');
     }
     for (const table of [...trimmed, 'positions_default']) result.deleted += await PositionPartitions.trim(query, table, cutoff);
+    // the late-write log of hours whose points are gone tells no reader anything any more
+    await query(`DELETE FROM position_late_writes WHERE hour < $1::timestamptz - interval '1 hour'`, [cutoff]);
     return result;
   }
 }

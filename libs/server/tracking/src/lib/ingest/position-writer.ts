@@ -7,6 +7,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PositionCommitParticipants, type PositionCommitContribution } from './position-commit-participants';
 import type { PositionRow, WriteOutcome } from './position-row';
+import { LATE_POSITION_AFTER_S } from '../late/late-positions';
 
 /** Rows per statement: large enough to amortise a commit, small enough to keep latency flat. */
 export const MAX_BATCH_ROWS = 1000;
@@ -200,7 +201,7 @@ function pointKey(row: PositionRow): string {
   return row.telegramUpdateId !== null ? `u${row.telegramUpdateId}` : `p${row.driverId}@${row.recordedAt.getTime()}`;
 }
 
-const WRITE_BATCH_STATEMENT = 'convoy_write_positions_v2';
+const WRITE_BATCH_STATEMENT = 'convoy_write_positions_v3';
 const FOREIGN_KEY_VIOLATION = '23503';
 const DEADLOCK_DETECTED = '40P01';
 
@@ -209,6 +210,8 @@ const DEADLOCK_DETECTED = '40P01';
  * run, once, on the statement's snapshot; `outcome` reads the INSERT's RETURNING so a duplicate
  * (a redelivered Telegram update, or a device's point resent: same driver and time) never moves the
  * latest position. Rows missing from the result had no (bound) driver.
+ * `late` notes the driver-hours of points stored over LATE_POSITION_AFTER_S after their time (ordered,
+ * so concurrent batches lock the rows in one order); a live batch inserts nothing there.
  * `FOR KEY SHARE` (what the foreign key takes anyway) makes a batch racing a driver's erasure wait
  * for it and re-read the erased row: nothing is stored for a driver once their data is erased.
  */
@@ -232,6 +235,13 @@ const WRITE_BATCH_SQL = `
      WHERE persist
     ON CONFLICT DO NOTHING
     RETURNING driver_id, recorded_at, telegram_update_id
+  ), late AS (
+    INSERT INTO position_late_writes (driver_id, hour, written_at)
+    SELECT DISTINCT driver_id, date_trunc('hour', recorded_at, 'UTC'), statement_timestamp()
+      FROM inserted
+     WHERE recorded_at < statement_timestamp() - make_interval(secs => ${LATE_POSITION_AFTER_S})
+     ORDER BY 1, 2
+    ON CONFLICT (driver_id, hour) DO UPDATE SET written_at = excluded.written_at
   ), outcome AS (
     SELECT k.*,
            k.persist AND NOT EXISTS (
