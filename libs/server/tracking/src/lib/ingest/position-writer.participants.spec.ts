@@ -57,7 +57,7 @@ describe('PositionWriter with commit participants', () => {
 
     await expect(writer.write(row)).resolves.toBe('stored');
 
-    expect(sent).toEqual(['BEGIN', 'convoy_write_positions_v2', 'visits(1)', 'append-events', 'COMMIT', 'after-commit']);
+    expect(sent).toEqual(['BEGIN', 'convoy_write_positions_v3', 'visits(1)', 'append-events', 'COMMIT', 'after-commit']);
     expect(dispatcher.nudge).toHaveBeenCalledTimes(1);
   });
 
@@ -67,13 +67,13 @@ describe('PositionWriter with commit participants', () => {
 
     await expect(writer.write(row)).rejects.toThrow('lock timeout');
 
-    expect(sent).toEqual(['BEGIN', 'convoy_write_positions_v2', 'ROLLBACK']);
+    expect(sent).toEqual(['BEGIN', 'convoy_write_positions_v3', 'ROLLBACK']);
     expect(dispatcher.nudge).not.toHaveBeenCalled();
   });
 
   it('without participants the batch is one statement (no BEGIN/COMMIT round trips)', async () => {
     const { writer, sent } = setup();
     await writer.write(row);
-    expect(sent).toEqual(['convoy_write_positions_v2']);
+    expect(sent).toEqual(['convoy_write_positions_v3']);
   });
 });
