@@ -12,7 +12,7 @@
  *   npm run bench:history                                   # 10 M rows, 500 drivers
  *   npm run bench:history -- --rows=100000000 --drivers=500
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
@@ -20,18 +20,13 @@ import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from 
 import { diskEstimateBytes, gib, serverFreeBytes } from './free-disk';
 import { checkSchema, dayUnits, type IndexMode, type LoadSeries, loadPositions } from './load-positions';
 import { formatSeconds, progress } from './progress';
+import { cpuMs, mallocEnvFromArgs, rssMiB } from './api-process-env';
 
 /**
  * The glibc malloc settings every production start gives the API (Dockerfile, systemd unit, k8s
  * ConfigMap; documented in .env.example): the bench runs the API as it is deployed.
  */
-const MALLOC_ENV = Object.fromEntries(
-  readFileSync(join(__dirname, '../../.env.example'), 'utf8')
-    .split('\n')
-    .map((line) => /^(MALLOC_[A-Z_]+)=(.*)$/.exec(line.trim()))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => [m[1], m[2]]),
-);
+const MALLOC_ENV = mallocEnvFromArgs();
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ROWS = arg('rows', 10_000_000);
 const DRIVERS = arg('drivers', 500);
@@ -46,10 +41,6 @@ if (INDEXES !== 'after' && INDEXES !== 'during') throw new Error(`--indexes=${IN
 const MONTH_DAYS = 30;
 const DAY = 86_400_000;
 
-function rssMiB(pid: number): number {
-  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
-
 const percentile = (ms: number[], p: number) => {
   const sorted = [...ms].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
@@ -57,11 +48,6 @@ const percentile = (ms: number[], p: number) => {
 const stats = (ms: number[]) => ({ runs: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), maxMs: Math.round(Math.max(...ms)) });
 
 /** The API's CPU time so far (user + system, ms): on a shared box wall times are mostly waiting for a core. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
 let apiPid = 0;
 const cpuSamples = new Map<string, number[]>();
 async function timed(fn: () => Promise<unknown>, label?: string): Promise<number> {

@@ -8,15 +8,17 @@
  *   points at every request) and as a calendar day (`from=YYYY-MM-DD&to=YYYY-MM-DD`: answered from the
  *   prepared rows); both must give the same rows.
  * Each run: wall time, the API's CPU time, Postgres's CPU time (all backends of the bench database), the
- * load average. Results go to bench/results/summary-*.json.
+ * load average; the API's RSS after each phase. `--malloc=production|none|NAME=VALUE,…` picks the
+ * glibc malloc settings the API starts with (default: production's). Results go to bench/results/summary-*.json.
  *
  *   npm run bench:summary                                  # 500 drivers × 17,280 points
  *   npm run bench:summary -- --hours=5.5 --keep                        # leave the database for the next run
  *   npm run bench:summary -- --database=convoy_bench_summary_ab12cd34   # reuse a kept one (no load)
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { cpuMs, mallocEnvFromArgs, rssMiB } from './api-process-env';
 import { createTestDatabase, startApi, withAdminClient, withClient, withDatabase, ApiClient, TEST_ADMIN } from '@convoy/testing';
 
 const text = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -27,17 +29,8 @@ const RUNS = arg('runs', 5);
 /** Hours of points per driver, from yesterday 00:00 UTC (the summary's range is that whole day either way). */
 const HOURS = arg('hours', 24);
 const KEEP = process.argv.includes('--keep');
+const MALLOC_ENV = mallocEnvFromArgs();
 const DAY = 86_400_000;
-
-/** CPU time (user + system, ms) of a process, from /proc (USER_HZ = 100). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0; // the process ended
-  }
-}
 
 async function load(url: string, end: number): Promise<void> {
   const steps = Math.round((HOURS * 3_600_000) / (INTERVAL_S * 1000));
@@ -98,7 +91,7 @@ async function main(): Promise<void> {
   const database = reuse
     ? { name: reuse, url: withDatabase(server, reuse), drop: () => withAdminClient(server, (c) => c.query(`DROP DATABASE IF EXISTS "${reuse}" WITH (FORCE)`)) }
     : await createTestDatabase(server, 'bench_summary');
-  const env = { LOG_LEVEL: 'warn', TIME_ZONE: 'UTC', REPORT_PREPARE_DAYS: '2' };
+  const env = { LOG_LEVEL: 'warn', TIME_ZONE: 'UTC', REPORT_PREPARE_DAYS: '2', ...MALLOC_ENV };
   let api = await startApi({ databaseUrl: database.url, env: { ...env, REPORT_PREPARE_DAYS: '0' } });
   try {
     const dayStart = reuse
@@ -135,6 +128,7 @@ async function main(): Promise<void> {
       return body;
     };
     const pid = api.process.pid as number;
+    const rssAfter: Record<string, number> = { prepared: Math.round(rssMiB(pid)) };
     const results: Record<string, Run[]> = { computed: [], prepared: [] };
     const answers: Record<string, string> = {};
     for (const kind of ['computed', 'prepared'] as const) {
@@ -163,6 +157,7 @@ async function main(): Promise<void> {
           }),
         );
       }
+      rssAfter[kind] = Math.round(rssMiB(pid));
     }
     const same = answers['computed'] === answers['prepared'];
     if (!same) console.error('the prepared rows differ from the computed ones');
@@ -180,6 +175,7 @@ async function main(): Promise<void> {
       computed: { range: ranges.computed, ...stats(results['computed']) },
       prepared: { range: ranges.prepared, ...stats(results['prepared']) },
       preparedEqualsComputed: same,
+      apiRss: { mallocEnv: MALLOC_ENV, afterEachPhaseMiB: rssAfter },
     };
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(`bench/results/summary-${at.replace(/:/g, '-')}.json`, `${JSON.stringify(result, null, 2)}\n`);

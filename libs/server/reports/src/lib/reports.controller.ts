@@ -54,7 +54,13 @@ export class ReportsController {
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Per driver: distance, driving and stopped time, trips, stops, max speed, first and last position', description: SEMANTICS })
+  @ApiOperation({
+    summary: 'Per driver: distance, driving and stopped time, trips, stops, max speed, first and last position',
+    description:
+      `${SEMANTICS} Whole closed days (\`from\` and \`to\` given as days, ended over 6 minutes ago) answer from rows kept ` +
+      'once computed (the last REPORT_PREPARE_DAYS days are prepared ahead); a point stored late for such a day makes ' +
+      "that driver's row computed again, so the numbers always match the trips and stops reports.",
+  })
   @ApiOkResponse({ content: fileContent(SummaryRowResponseDto, 'driver,distance_m,driving_s,stopped_s,trips,stops,…\n') })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
