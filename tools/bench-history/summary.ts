@@ -30,6 +30,8 @@ const RUNS = arg('runs', 5);
 const HOURS = arg('hours', 24);
 const KEEP = process.argv.includes('--keep');
 const MALLOC_ENV = mallocEnvFromArgs();
+/** Idle time before the last RSS reading. */
+const SETTLE_MS = arg('settle-s', 30) * 1000;
 const DAY = 86_400_000;
 
 async function load(url: string, end: number): Promise<void> {
@@ -159,6 +161,9 @@ async function main(): Promise<void> {
       }
       rssAfter[kind] = Math.round(rssMiB(pid));
     }
+    // at rest: V8's memory reducer and glibc's trim hand the answers' memory back within seconds
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    rssAfter['settled'] = Math.round(rssMiB(pid));
     const same = answers['computed'] === answers['prepared'];
     if (!same) console.error('the prepared rows differ from the computed ones');
     const at = new Date().toISOString();

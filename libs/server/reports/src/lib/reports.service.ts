@@ -71,7 +71,10 @@ export class ReportsService {
     // each driver's points are dropped once its row is made (flat memory for any fleet size)
     const rows = await mapInOrderBounded(drivers, SUMMARY_DRIVERS_IN_FLIGHT, async (driver) => {
       const kept = driver.erased ? undefined : prepared?.rows.get(driver.id);
-      if (kept) return { driverId: kept.driverId, driverName: driver.name, ...kept }; // the computed row's key order
+      if (kept) {
+        const { driverId: id, ...totals } = kept;
+        return { driverId: id, driverName: driver.name, ...totals }; // the computed row's key order
+      }
       const row = summaryRow(driver, await this.history.positions(driver.id, range.from, range.to), rules);
       if (!driver.erased) computed.push(row);
       return row;
