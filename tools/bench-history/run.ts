@@ -33,6 +33,8 @@ const DRIVERS = arg('drivers', 500);
 const INTERVAL_S = arg('interval', 5);
 const RUNS = arg('runs', 30);
 const SUMMARY_RUNS = arg('summary-runs', 3);
+/** Idle seconds before the at-rest RSS readings (V8's memory reducer, glibc's trim). */
+const SETTLE_S = arg('settle-s', 30);
 /** COPY connections, one UTC day each at a time. */
 const LOAD_WORKERS = arg('load-workers', 2);
 const INDEXES = (process.argv.find((a) => a.startsWith('--indexes='))?.split('=')[1] ?? 'after') as IndexMode;
@@ -112,6 +114,8 @@ async function main(): Promise<void> {
     await warm(api.baseUrl, token0, fleet[0], end - DAY, end);
     await new Promise((r) => setTimeout(r, 2000));
     const emptyRssMiB = Math.round(rssMiB(api.process.pid as number));
+    await new Promise((r) => setTimeout(r, SETTLE_S * 1000 - 2000));
+    const emptySettledRssMiB = Math.round(rssMiB(api.process.pid as number));
     // no API during the load: its maintenance job must not recreate a day that is detached for its index build
     await api.stop();
 
@@ -156,8 +160,21 @@ async function main(): Promise<void> {
     );
 
     // a fresh API process on the full database (what a restart after the run sees), warmed like the empty one
-    api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn', ...MALLOC_ENV } });
+    const apiStarted = Date.now();
+    api = await startApi({ databaseUrl: database.url, env: { EXPORT_RATE_LIMIT: '1000', RETENTION_DAYS: '365', LOG_LEVEL: 'warn', TIME_ZONE: 'UTC', ...MALLOC_ENV } });
     const pid = api.process.pid as number;
+    // at start the API prepares the fleet summaries of the last two closed days (REPORT_PREPARE_DAYS): let it finish first
+    const closedDayStart = Math.floor(end / DAY) * DAY - DAY;
+    let prepareSeconds: number | null = null;
+    while (Date.now() - apiStarted < 900_000) {
+      const kept = await withClient(database.url, async (c) => Number((await c.query(`SELECT count(*) AS n FROM prepared_summaries`)).rows[0].n));
+      if (kept >= 2 * (DRIVERS + 1)) {
+        prepareSeconds = Math.round((Date.now() - apiStarted) / 100) / 10;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.log(`the API prepared the fleet summaries of the last two closed days ${prepareSeconds ?? '> 900'} s after its start`);
     apiPid = pid;
     const admin = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
     const token = (admin as unknown as { token: string }).token;
@@ -188,7 +205,11 @@ async function main(): Promise<void> {
     const summary: number[] = [];
     for (let i = 0; i < SUMMARY_RUNS; i++) summary.push(await timed(() => get(`/api/reports/summary?${range}`), 'summary'));
     rssAfter['summary'] = Math.round(rssMiB(pid));
-    console.log('history', stats(history), 'trips', stats(trips), 'stops', stats(stops), 'summary', stats(summary));
+    // yesterday as a calendar day, as the dashboard asks: a closed day, answered from the prepared rows
+    const closedDay = new Date(closedDayStart).toISOString().slice(0, 10);
+    const closedSummary: number[] = [];
+    for (let i = 0; i < RUNS; i++) closedSummary.push(await timed(() => get(`/api/reports/summary?from=${closedDay}&to=${closedDay}&tz=UTC`), 'summaryClosedDay'));
+    console.log('history', stats(history), 'trips', stats(trips), 'stops', stats(stops), 'summary', stats(summary), 'closed day', stats(closedSummary));
     console.log('API RSS after each phase (MiB)', rssAfter);
 
     // a month's CSV export, streamed, RSS sampled every 50 ms
@@ -218,6 +239,8 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
     const afterRssMiB = Math.round(rssMiB(pid));
     rssAfter['export'] = afterRssMiB;
+    await new Promise((r) => setTimeout(r, SETTLE_S * 1000 - 2000));
+    const afterSettledRssMiB = Math.round(rssMiB(pid));
 
     // the plans, size on disk, and dropping the oldest day
     const facts = await withClient(database.url, async (client) => {
@@ -301,9 +324,27 @@ async function main(): Promise<void> {
       historyDay: { ...stats(history), ...cpuStats('history'), pointsInDay: historyPoints, note: 'one driver, the last 24 h, JSON thinned to ≤ 5,000 points' },
       tripsDay: { ...stats(trips), ...cpuStats('trips') },
       stopsDay: { ...stats(stops), ...cpuStats('stops') },
-      fleetSummaryDay: { ...stats(summary), ...cpuStats('summary'), drivers: DRIVERS },
+      fleetSummaryDay: { ...stats(summary), ...cpuStats('summary'), drivers: DRIVERS, note: 'the last 24 h: computed from the points at every request' },
+      fleetSummaryClosedDay: {
+        ...stats(closedSummary),
+        ...cpuStats('summaryClosedDay'),
+        drivers: DRIVERS,
+        day: closedDay,
+        preparedSecondsAfterApiStart: prepareSeconds,
+        note: 'yesterday as a calendar day: answered from the rows the API prepared at its start',
+      },
       csvExportMonth: csvExport,
-      apiRss: { mallocEnv: MALLOC_ENV, emptyDatabaseMiB: emptyRssMiB, afterRunMiB: afterRssMiB, ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100, afterEachPhaseMiB: rssAfter },
+      apiRss: {
+        mallocEnv: MALLOC_ENV,
+        emptyDatabaseMiB: emptyRssMiB,
+        afterRunMiB: afterRssMiB,
+        ratio: Math.round((afterRssMiB / emptyRssMiB) * 100) / 100,
+        afterEachPhaseMiB: rssAfter,
+        settleSeconds: SETTLE_S,
+        emptyDatabaseSettledMiB: emptySettledRssMiB,
+        afterRunSettledMiB: afterSettledRssMiB,
+        settledRatio: Math.round((afterSettledRssMiB / emptySettledRssMiB) * 100) / 100,
+      },
       ...facts,
     };
     const dir = join(__dirname, '../../bench/results');

@@ -1,5 +1,9 @@
 import { Client } from 'pg';
-import { readPacked, unpackPositions } from './report-positions.repository';
+import { readPacked, unpackPositions as unpackTrack } from './report-positions.repository';
+import { pointsOf } from './trips/position-track';
+
+/** The decoded columns as rows, to compare with the row query's rows. */
+const unpackPositions = (bytes: Buffer | null) => pointsOf(unpackTrack(bytes));
 
 /**
  * Against real Postgres (DATABASE_URL, as for every test here): the packed read gives exactly the

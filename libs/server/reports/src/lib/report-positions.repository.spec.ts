@@ -1,4 +1,8 @@
-import { packedValue, unpackPositions } from './report-positions.repository';
+import { packedValue, unpackPositions as unpackTrack } from './report-positions.repository';
+import { pointsOf } from './trips/position-track';
+
+/** The decoded columns as rows, to compare with rows. */
+const unpackPositions = (bytes: Buffer | null) => pointsOf(unpackTrack(bytes));
 
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { copyTo } from './pg-copy-to';
-import type { ReportPosition } from './trips/trip-detector';
+import { allocateTrack, concatTracks, EMPTY_TRACK, type PositionTrack } from './trips/position-track';
 
 export interface ReportDriver {
   id: string;
@@ -66,24 +66,20 @@ export function packedValue(copy: Buffer): Buffer | null {
   return length < 0 ? null : copy.subarray(at, at + length);
 }
 
-/** The points of a packed answer (see POSITIONS_SQL), oldest first. */
-export function unpackPositions(bytes: Buffer | null): ReportPosition[] {
-  if (!bytes) return [];
+/** The points of a packed answer (see positionsCopySql), oldest first, as columns (NaN: unknown). */
+export function unpackPositions(bytes: Buffer | null): PositionTrack {
+  if (!bytes) return EMPTY_TRACK;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const positions: ReportPosition[] = new Array(bytes.byteLength / POINT_BYTES);
-  for (let i = 0, at = 0; i < positions.length; i++, at += POINT_BYTES) {
-    const accuracy = view.getFloat64(at + 16);
-    const speed = view.getFloat64(at + 24);
-    const us = view.getInt32(at + 32) * 4_294_967_296 + view.getUint32(at + 36);
-    positions[i] = {
-      lat: view.getFloat64(at),
-      lon: view.getFloat64(at + 8),
-      accuracy: Number.isNaN(accuracy) ? null : accuracy,
-      speed: Number.isNaN(speed) ? null : speed,
-      t: (us + PG_EPOCH_US) / 1000,
-    };
+  const track = allocateTrack(bytes.byteLength / POINT_BYTES);
+  const { lat, lon, accuracy, speed, t } = track;
+  for (let i = 0, at = 0; i < track.length; i++, at += POINT_BYTES) {
+    lat[i] = view.getFloat64(at);
+    lon[i] = view.getFloat64(at + 8);
+    accuracy[i] = view.getFloat64(at + 16);
+    speed[i] = view.getFloat64(at + 24);
+    t[i] = (view.getInt32(at + 32) * 4_294_967_296 + view.getUint32(at + 36) + PG_EPOCH_US) / 1000;
   }
-  return positions;
+  return track;
 }
 
 /** A range is read in slices of at most this long, so one packed answer stays a few MB (a day of 1-s points: 3.5 MB). */
@@ -99,17 +95,17 @@ const SLICE_MS = 86_400_000;
 export class ReportPositionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async positions(driverId: string, from: number, to: number): Promise<ReportPosition[]> {
+  async positions(driverId: string, from: number, to: number): Promise<PositionTrack> {
     // a pooled connection of TypeORM's pool for the binary-format read (DataSource.query has no query config)
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as PackedQueryClient;
-      const slices: ReportPosition[][] = [];
+      const slices: PositionTrack[] = [];
       for (let start = from; start < to; start += SLICE_MS) {
         const end = Math.min(to, start + SLICE_MS);
         slices.push(unpackPositions(await readPacked(client, driverId, new Date(start), new Date(end))));
       }
-      return slices.length === 1 ? slices[0] : slices.flat();
+      return concatTracks(slices);
     } finally {
       await runner.release();
     }

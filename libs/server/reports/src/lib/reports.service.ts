@@ -8,13 +8,14 @@ import { PreparedSummaries } from './prepared/prepared-summaries';
 import { driverNotFound } from './reports.errors';
 import { mapInOrderBounded } from './summary/in-order-bounded';
 import { summaryRow } from './summary/summary-row';
-import { detectTripsAndStops, type ReportPosition } from './trips/trip-detector';
+import type { PositionTrack } from './trips/position-track';
+import { detectTripsAndStops } from './trips/trip-detector';
 import type { TripRules } from './trips/trip-rules';
 
 export interface DriverReport {
   trips: TripDto[];
   stops: StopDto[];
-  positions: ReportPosition[];
+  positions: PositionTrack;
   placeNames: Map<string, string>;
 }
 
@@ -83,12 +84,12 @@ export class ReportsService {
     return { rows, computed: computed.length };
   }
 
-  private compute(driverId: string, positions: ReportPosition[], index: PlaceIndex, names: Map<string, string>): DriverReport {
+  private compute(driverId: string, positions: PositionTrack, index: PlaceIndex, names: Map<string, string>): DriverReport {
     const { trips, stops } = detectTripsAndStops(positions, this.rules);
-    const placeAt = (i: number) => index.containing(positions[i].lat, positions[i].lon)[0]?.id;
+    const placeAt = (i: number) => index.containing(positions.lat[i], positions.lon[i])[0]?.id;
     const point = (i: number) => {
       const placeId = placeAt(i);
-      return { lat: positions[i].lat, lon: positions[i].lon, ...(placeId ? { placeId } : {}) };
+      return { lat: positions.lat[i], lon: positions.lon[i], ...(placeId ? { placeId } : {}) };
     };
     return {
       positions,
@@ -111,8 +112,8 @@ export class ReportsService {
           startAt: new Date(stop.startAt).toISOString(),
           endAt: new Date(stop.endAt).toISOString(),
           durationS: Math.round(stop.durationS),
-          lat: positions[stop.at].lat,
-          lon: positions[stop.at].lon,
+          lat: positions.lat[stop.at],
+          lon: positions.lon[stop.at],
           ...(placeId ? { placeId, placeName: names.get(placeId) } : {}),
         };
       }),

@@ -1,4 +1,5 @@
-import { detectTripsAndStops, type ReportPosition } from '../trips/trip-detector';
+import { trackOf, type ReportPosition } from '../trips/position-track';
+import { detectTripsAndStops } from '../trips/trip-detector';
 import { DEFAULT_TRIP_RULES } from '../trips/trip-rules';
 import { summaryRow } from './summary-row';
 
@@ -28,9 +29,9 @@ function morning(): ReportPosition[] {
 describe('summaryRow', () => {
   it('adds up the trips and stops as the reports round them, per trip and per stop', () => {
     const points = morning();
-    const { trips, stops } = detectTripsAndStops(points, DEFAULT_TRIP_RULES);
+    const { trips, stops } = detectTripsAndStops(trackOf(points), DEFAULT_TRIP_RULES);
     expect(trips).toHaveLength(2);
-    const row = summaryRow(driver, points, DEFAULT_TRIP_RULES);
+    const row = summaryRow(driver, trackOf(points), DEFAULT_TRIP_RULES);
     expect(row).toEqual({
       driverId: driver.id,
       driverName: 'Aziz',
@@ -48,7 +49,7 @@ describe('summaryRow', () => {
   });
 
   it('gives a driver without points in the range zeros and no first or last position', () => {
-    expect(summaryRow(driver, [], DEFAULT_TRIP_RULES)).toEqual({
+    expect(summaryRow(driver, trackOf([]), DEFAULT_TRIP_RULES)).toEqual({
       driverId: driver.id,
       driverName: 'Aziz',
       distanceM: 0,

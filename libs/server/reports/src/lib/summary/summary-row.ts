@@ -1,6 +1,7 @@
 import type { SummaryRowDto } from '@convoy/contracts';
 import type { ReportDriver } from '../report-positions.repository';
-import { detectTripsAndStops, type ReportPosition } from '../trips/trip-detector';
+import type { PositionTrack } from '../trips/position-track';
+import { detectTripsAndStops } from '../trips/trip-detector';
 import type { TripRules } from '../trips/trip-rules';
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -10,7 +11,7 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
  * lookups. Each figure is rounded per trip/stop first, as the trips and stops reports show it, so
  * the summary equals what those reports add up to.
  */
-export function summaryRow(driver: ReportDriver, positions: ReportPosition[], rules: TripRules): SummaryRowDto {
+export function summaryRow(driver: ReportDriver, positions: PositionTrack, rules: TripRules): SummaryRowDto {
   const { trips, stops } = detectTripsAndStops(positions, rules);
   let distanceM = 0;
   let drivingS = 0;
@@ -31,7 +32,7 @@ export function summaryRow(driver: ReportDriver, positions: ReportPosition[], ru
     trips: trips.length,
     stops: stops.length,
     maxSpeedKmh: round(maxSpeedKmh),
-    firstPositionAt: positions.length ? new Date(positions[0].t).toISOString() : null,
-    lastPositionAt: positions.length ? new Date(positions[positions.length - 1].t).toISOString() : null,
+    firstPositionAt: positions.length ? new Date(positions.t[0]).toISOString() : null,
+    lastPositionAt: positions.length ? new Date(positions.t[positions.length - 1]).toISOString() : null,
   };
 }

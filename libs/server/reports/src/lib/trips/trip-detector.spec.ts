@@ -1,4 +1,9 @@
-import { detectTripsAndStops, type ReportPosition } from './trip-detector';
+import { trackOf, type ReportPosition } from './position-track';
+import { detectTripsAndStops as detectInTrack } from './trip-detector';
+import type { TripRules } from './trip-rules';
+
+/** The detector on rows (the specs build tracks point by point). */
+const detectTripsAndStops = (points: ReportPosition[], rules?: TripRules) => detectInTrack(trackOf(points), rules);
 
 const T0 = Date.parse('2026-12-01T07:00:00Z');
 const M_LAT = 1 / 111_195;

@@ -1,17 +1,8 @@
 import { greatCircleMetres } from '@convoy/contracts';
+import type { PositionTrack } from './position-track';
 import { DEFAULT_TRIP_RULES, MIN_JITTER_RADIUS_M, type TripRules } from './trip-rules';
 
-/** One stored position, oldest first. */
-export interface ReportPosition {
-  lat: number;
-  lon: number;
-  /** Metres; null = unknown. */
-  accuracy: number | null;
-  /** m/s as stored (sent by the channel or derived at ingest); null = unknown. */
-  speed: number | null;
-  /** Epoch ms. */
-  t: number;
-}
+export type { ReportPosition } from './position-track';
 
 export interface TripSegment {
   /** Indexes into the positions: the trip runs from `first` to `last`. */
@@ -52,7 +43,7 @@ interface Leg {
  * point within the jitter radius (the larger of the two points' accuracy, ≥ 10 m) of the last accepted
  * one adds no distance and is not movement, so a parked phone's drift is neither a trip nor kilometres.
  */
-export function detectTripsAndStops(positions: ReportPosition[], rules: TripRules = DEFAULT_TRIP_RULES): TripsAndStops {
+export function detectTripsAndStops(positions: PositionTrack, rules: TripRules = DEFAULT_TRIP_RULES): TripsAndStops {
   const trips: TripSegment[] = [];
   const stops: StopSegment[] = [];
   for (const [start, end] of blocks(positions, rules.minimalNoDataDurationS * 1000)) {
@@ -68,11 +59,12 @@ export function detectTripsAndStops(positions: ReportPosition[], rules: TripRule
 }
 
 /** Index ranges [start, end] without a gap longer than `maxGapMs`. */
-function blocks(positions: ReportPosition[], maxGapMs: number): [number, number][] {
+function blocks(positions: PositionTrack, maxGapMs: number): [number, number][] {
   const ranges: [number, number][] = [];
+  const t = positions.t;
   let start = 0;
   for (let i = 1; i <= positions.length; i++) {
-    if (i === positions.length || positions[i].t - positions[i - 1].t > maxGapMs) {
+    if (i === positions.length || t[i] - t[i - 1] > maxGapMs) {
       if (positions.length > 0) ranges.push([start, i - 1]);
       start = i;
     }
@@ -80,29 +72,31 @@ function blocks(positions: ReportPosition[], maxGapMs: number): [number, number]
   return ranges;
 }
 
-function acceptedLegs(p: ReportPosition[], start: number, end: number, rules: TripRules): Leg[] {
+function acceptedLegs(p: PositionTrack, start: number, end: number, rules: TripRules): Leg[] {
+  const { lat, lon, accuracy, speed } = p;
   const legs: Leg[] = [];
   let anchor = start;
   for (let i = start + 1; i <= end; i++) {
-    const metres = greatCircleMetres(p[anchor].lat, p[anchor].lon, p[i].lat, p[i].lon);
-    const jitter = Math.max(MIN_JITTER_RADIUS_M, p[anchor].accuracy ?? 0, p[i].accuracy ?? 0);
+    const metres = greatCircleMetres(lat[anchor], lon[anchor], lat[i], lon[i]);
+    // unknown accuracy (NaN) counts as 0: Math.max would pass the NaN on
+    const jitter = Math.max(MIN_JITTER_RADIUS_M, accuracy[anchor] || 0, accuracy[i] || 0);
     if (metres <= jitter) continue;
     // speed as sent, else over the last step (not since the anchor, which may be a long park ago)
-    const sent = p[i].speed;
-    const kmh = sent !== null ? sent * 3.6 : stepKmh(p[i - 1], p[i]);
+    const sent = speed[i];
+    const kmh = Number.isNaN(sent) ? stepKmh(p, i - 1, i) : sent * 3.6;
     legs.push({ from: anchor, to: i, metres, kmh, moving: kmh >= rules.movingSpeedKmh });
     anchor = i;
   }
   return legs;
 }
 
-/** Speed over one step, for a point its channel sent none for. */
-function stepKmh(a: ReportPosition, b: ReportPosition): number {
-  const seconds = (b.t - a.t) / 1000;
-  return seconds > 0 ? (greatCircleMetres(a.lat, a.lon, b.lat, b.lon) / seconds) * 3.6 : 0;
+/** Speed over one step (points a → b), for a point its channel sent none for. */
+function stepKmh(p: PositionTrack, a: number, b: number): number {
+  const seconds = (p.t[b] - p.t[a]) / 1000;
+  return seconds > 0 ? (greatCircleMetres(p.lat[a], p.lon[a], p.lat[b], p.lon[b]) / seconds) * 3.6 : 0;
 }
 
-function rawTrips(p: ReportPosition[], legs: Leg[], start: number, end: number, rules: TripRules): TripSegment[] {
+function rawTrips(p: PositionTrack, legs: Leg[], start: number, end: number, rules: TripRules): TripSegment[] {
   const trips: TripSegment[] = [];
   const parkingMs = rules.minimalParkingDurationS * 1000;
   let current: { first: number; last: number; legs: Leg[] } | null = null;
@@ -114,7 +108,7 @@ function rawTrips(p: ReportPosition[], legs: Leg[], start: number, end: number, 
       // the trip starts at the last fix before the move (the driver was there until then)
       if (!current) current = { first: i - 1, last: i, legs: [leg] };
       current.last = i;
-    } else if (current && p[i].t - p[current.last].t >= parkingMs) {
+    } else if (current && p.t[i] - p.t[current.last] >= parkingMs) {
       trips.push(segment(p, current.first, current.last, current.legs));
       current = null;
     }
@@ -123,7 +117,7 @@ function rawTrips(p: ReportPosition[], legs: Leg[], start: number, end: number, 
   return trips;
 }
 
-function segment(p: ReportPosition[], first: number, last: number, legs: Leg[]): TripSegment {
+function segment(p: PositionTrack, first: number, last: number, legs: Leg[]): TripSegment {
   // the legs after `last` (the halt that ended the trip) are not part of it; summed in order, as before
   let distanceM = 0;
   let maxKmh = 0;
@@ -132,12 +126,12 @@ function segment(p: ReportPosition[], first: number, last: number, legs: Leg[]):
     distanceM += leg.metres;
     maxKmh = Math.max(maxKmh, leg.kmh);
   }
-  const durationS = (p[last].t - p[first].t) / 1000;
+  const durationS = (p.t[last] - p.t[first]) / 1000;
   return {
     first,
     last,
-    startAt: p[first].t,
-    endAt: p[last].t,
+    startAt: p.t[first],
+    endAt: p.t[last],
     durationS,
     distanceM,
     avgSpeedKmh: durationS > 0 ? (distanceM / durationS) * 3.6 : 0,
@@ -146,7 +140,7 @@ function segment(p: ReportPosition[], first: number, last: number, legs: Leg[]):
 }
 
 /** The time between trips (and before the first / after the last) is a stop when it lasts ≥ minimal parking. */
-function stopsBetween(p: ReportPosition[], trips: TripSegment[], start: number, end: number, rules: TripRules): StopSegment[] {
+function stopsBetween(p: PositionTrack, trips: TripSegment[], start: number, end: number, rules: TripRules): StopSegment[] {
   const bounds: [number, number][] = [];
   let from = start;
   for (const trip of trips) {
@@ -155,6 +149,6 @@ function stopsBetween(p: ReportPosition[], trips: TripSegment[], start: number, 
   }
   bounds.push([from, end]);
   return bounds
-    .map(([a, b]) => ({ at: a, startAt: p[a].t, endAt: p[b].t, durationS: (p[b].t - p[a].t) / 1000 }))
+    .map(([a, b]) => ({ at: a, startAt: p.t[a], endAt: p.t[b], durationS: (p.t[b] - p.t[a]) / 1000 }))
     .filter((stop) => stop.durationS >= rules.minimalParkingDurationS);
 }
