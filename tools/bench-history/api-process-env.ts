@@ -12,7 +12,7 @@ export const PRODUCTION_MALLOC_ENV: Record<string, string> = Object.fromEntries(
 
 /**
  * `--malloc=production` (default: PRODUCTION_MALLOC_ENV), `--malloc=none` (glibc's defaults) or
- * `--malloc=MALLOC_ARENA_MAX=2,MALLOC_TRIM_THRESHOLD_=131072`: to measure each setting alone.
+ * `--malloc=MALLOC_ARENA_MAX=2,MALLOC_MMAP_THRESHOLD_=131072`: to measure each setting alone.
  */
 export function mallocEnvFromArgs(argv = process.argv): Record<string, string> {
   const value = argv.find((a) => a.startsWith('--malloc='))?.slice('--malloc='.length) ?? 'production';
