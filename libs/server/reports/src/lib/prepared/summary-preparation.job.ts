@@ -51,18 +51,24 @@ export class SummaryPreparationJob implements OnApplicationBootstrap {
     return run.ran ? run.result : null;
   }
 
-  /** The last `prepareDays` days in TIME_ZONE that ended over CLOSED_AFTER_MS ago, newest first. */
   private closedDays(now: number): Array<{ day: string; range: ReportRange }> {
-    const tz = this.config.telegram.timeZone;
-    const days: Array<{ day: string; range: ReportRange }> = [];
-    const today = localDate(now, tz);
-    for (let back = 1; days.length < this.config.reports.prepareDays && back <= this.config.reports.prepareDays + 1; back++) {
-      const day = daysBefore(today, back);
-      const range = resolveRange(day, day, tz, now);
-      if (typeof range !== 'string' && range.to <= now - CLOSED_AFTER_MS) days.push({ day, range });
-    }
-    return days;
+    return lastClosedDays(now, this.config.telegram.timeZone, this.config.reports.prepareDays);
   }
+}
+
+/**
+ * The last `count` calendar days in `tz` that ended over CLOSED_AFTER_MS before `now`, newest first
+ * (just after midnight yesterday is not closed yet, so the count reaches one day further back).
+ */
+export function lastClosedDays(now: number, tz: string, count: number): Array<{ day: string; range: ReportRange }> {
+  const days: Array<{ day: string; range: ReportRange }> = [];
+  const today = localDate(now, tz);
+  for (let back = 1; days.length < count && back <= count + 1; back++) {
+    const day = daysBefore(today, back);
+    const range = resolveRange(day, day, tz, now);
+    if (typeof range !== 'string' && range.to <= now - CLOSED_AFTER_MS) days.push({ day, range });
+  }
+  return days;
 }
 
 /** `YYYY-MM-DD` `n` calendar days before `day`. */
