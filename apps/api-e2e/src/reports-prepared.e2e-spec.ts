@@ -1,8 +1,8 @@
 import type { CreatedLinkResponse, JoinResponse, SummaryRowDto } from '@convoy/contracts';
+import { seedDriveParkLoops } from './support/seed-positions';
 import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, testPostgresServerUrl, withClient, type ApiProcess, type TestDatabase } from '@convoy/testing';
 
 const DAY = 86_400_000;
-const M_LAT = 1 / 111_195;
 
 /**
  * Fleet summaries of closed days are kept prepared (issue #11: a day of 500 drivers answers in < 2 s):
@@ -54,15 +54,7 @@ describe('prepared fleet summaries', () => {
       for (const name of ['Bea', 'Cem']) ids[name] = (await client.query<{ id: string }>(`INSERT INTO drivers (name) VALUES ($1) RETURNING id`, [name])).rows[0].id;
       // a point every 5 s from 08:00 to 12:00 UTC: park 10 min, drive ~10 m/s for n minutes, park, …
       for (const [name, minutes] of Object.entries({ Bea: 7, Cem: 11, 'Eva (GPS app)': 13 })) {
-        const loopS = (20 + minutes) * 60;
-        await client.query(
-          `INSERT INTO positions (driver_id, latitude, longitude, accuracy, speed, recorded_at, source)
-           SELECT $1, 52.5 + least(greatest((g * 5) % $3 - 600, 0), $4 * 60) * 10 * $5::float8 + floor(g * 5 / $3) * 0.05, 13.4, 8,
-                  CASE WHEN (g * 5) % $3 BETWEEN 600 AND 600 + $4 * 60 THEN 10 ELSE 0 END,
-                  $2::timestamptz + g * interval '5 s', 'osmand'
-             FROM generate_series(0, 4 * 720) g`,
-          [ids[name], new Date(yesterday + 8 * 3_600_000), loopS, minutes, M_LAT],
-        );
+        await seedDriveParkLoops(client, ids[name], new Date(yesterday + 8 * 3_600_000), minutes, 4 * 720 + 1);
       }
     });
     api = await startApi({ databaseUrl: database.url, env: { REPORT_PREPARE_DAYS: '2', TIME_ZONE: 'UTC' } });

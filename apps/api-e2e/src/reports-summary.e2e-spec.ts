@@ -1,9 +1,9 @@
 import type { StopDto, SummaryRowDto, TripDto } from '@convoy/contracts';
 import { ApiClient, TEST_ADMIN, withClient } from '@convoy/testing';
 import { startFreshApi, type FreshApi } from './support/fresh-api';
+import { seedDriveParkLoops } from './support/seed-positions';
 
 const DAY = 86_400_000;
-const M_LAT = 1 / 111_195;
 
 /**
  * The fleet summary over several drivers (more than the summary reads at once), for a range that
@@ -33,15 +33,7 @@ describe('the fleet summary adds up each driver’s trips and stops reports', ()
       // a point every 5 s, 21:30 → 02:30 UTC: each driver parks, drives ~10 m/s for its own while, parks — a loop of 20 + n minutes
       const driving = { Bea: 7, Cem: 11, Dana: 13, Emil: 17 };
       for (const [name, minutes] of Object.entries(driving)) {
-        const loopS = (20 + minutes) * 60;
-        await client.query(
-          `INSERT INTO positions (driver_id, latitude, longitude, accuracy, speed, recorded_at, source)
-           SELECT $1, 52.5 + least(greatest((g * 5) % $3 - 600, 0), $4 * 60) * 10 * $5::float8 + floor(g * 5 / $3) * 0.05, 13.4, 8,
-                  CASE WHEN (g * 5) % $3 BETWEEN 600 AND 600 + $4 * 60 THEN 10 ELSE 0 END,
-                  $2::timestamptz + g * interval '5 s', 'osmand'
-             FROM generate_series(0, 5 * 720) g`,
-          [ids[name], new Date(midnight - 2.5 * 3_600_000), loopS, minutes, M_LAT],
-        );
+        await seedDriveParkLoops(client, ids[name], new Date(midnight - 2.5 * 3_600_000), minutes, 5 * 720 + 1);
       }
       // Anna's only points are the day before the range
       await client.query(
