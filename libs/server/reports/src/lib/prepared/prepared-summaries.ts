@@ -112,14 +112,16 @@ export class PreparedSummaries {
 
   /**
    * Drops rows no answer can use any more: ranges that began before RETENTION_DAYS (their points are
-   * going), and rows of other thresholds a day after they were computed (a config change; a day
-   * leaves a rolling deploy's old replicas their rows). Returns the rows deleted.
+   * going), rows of other thresholds a day after they were computed (a config change; a day leaves a
+   * rolling deploy's old replicas their rows), and any row of an erased driver (one stored by a summary
+   * that raced the erasure). Returns the rows deleted.
    */
   async prune(rules: TripRules): Promise<number> {
     const [, deleted] = (await this.db.query(
       `DELETE FROM prepared_summaries
         WHERE range_from < statement_timestamp() - make_interval(days => $1)
-           OR (rules <> $2 AND computed_at < statement_timestamp() - interval '1 day')`,
+           OR (rules <> $2 AND computed_at < statement_timestamp() - interval '1 day')
+           OR driver_id IN (SELECT id FROM drivers WHERE erased_at IS NOT NULL)`,
       [this.config.tracking.retentionDays, rulesKey(rules)],
     )) as [unknown, number];
     return deleted;
