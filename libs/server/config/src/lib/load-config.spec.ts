@@ -35,8 +35,11 @@ describe('loadConfig', () => {
       minimalTripDurationS: 300,
       minimalNoDataDurationS: 3600,
       movingSpeedKmh: 5,
+      prepareDays: 2,
     });
     expect(loadConfig({ REPORT_MINIMAL_PARKING_DURATION: '300' }).reports.minimalParkingDurationS).toBe(300);
+    expect(loadConfig({ REPORT_PREPARE_DAYS: '0' }).reports.prepareDays).toBe(0);
+    expect(() => loadConfig({ REPORT_PREPARE_DAYS: '40' })).toThrow('REPORT_PREPARE_DAYS="40": must be a whole number of days from 0 (off) to 31');
     expect(() => loadConfig({ REPORT_MINIMAL_NO_DATA_DURATION: '10' })).toThrow(
       'REPORT_MINIMAL_NO_DATA_DURATION="10": must be a whole number of seconds from 60 to 604800',
     );
