@@ -14,6 +14,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient, createTestDatabase, startApi, TEST_ADMIN, withClient } from '@convoy/testing';
+import { cpuMs, rssMiB } from './api-process-env';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=') ?? fallback;
 const DRIVERS = Number(arg('drivers', '500'));
@@ -22,12 +23,6 @@ const RUNS = Number(arg('runs', '10'));
 const VARIANTS = arg('variants', 'base').split(';');
 const PROBE = join(__dirname, 'rss-probe.cjs');
 
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-/** The process's CPU time so far (user + system, ms). */
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Anonymous memory by kind: the glibc main heap ([heap]), other big anonymous mappings (arenas, V8 pages, mmapped Buffers). */

@@ -21,6 +21,7 @@ import { diskEstimateBytes, gib, serverFreeBytes } from './free-disk';
 import { checkSchema, dayUnits, type IndexMode, type LoadSeries, loadPositions } from './load-positions';
 import { formatSeconds, progress } from './progress';
 import { cpuMs, mallocEnvFromArgs, rssMiB } from './api-process-env';
+import { percentile } from './percentile';
 
 /**
  * The glibc malloc settings every production start gives the API (Dockerfile, systemd unit, k8s
@@ -43,10 +44,6 @@ if (INDEXES !== 'after' && INDEXES !== 'during') throw new Error(`--indexes=${IN
 const MONTH_DAYS = 30;
 const DAY = 86_400_000;
 
-const percentile = (ms: number[], p: number) => {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
-};
 const stats = (ms: number[]) => ({ runs: ms.length, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), maxMs: Math.round(Math.max(...ms)) });
 
 /** The API's CPU time so far (user + system, ms): on a shared box wall times are mostly waiting for a core. */

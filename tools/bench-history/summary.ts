@@ -19,6 +19,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { cpuMs, mallocEnvFromArgs, rssMiB } from './api-process-env';
+import { percentile } from './percentile';
 import { createTestDatabase, startApi, withAdminClient, withClient, withDatabase, ApiClient, TEST_ADMIN } from '@convoy/testing';
 
 const text = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -74,10 +75,6 @@ interface Run {
   postgresCpuMs: number;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const stats = (runs: Run[]) => ({
   runs: runs.length,
   p50Ms: percentile(runs.map((r) => r.wallMs), 50),
