@@ -105,6 +105,15 @@ describe('exports contain every point, streamed; ranges and requests stay bounde
     expect(none.body.features).toEqual([]);
   });
 
+  it('answers the map history of an unknown driver with a 404 and a malformed id with a 400, for JSON and files alike', async () => {
+    for (const format of ['json', 'csv']) {
+      const unknown = await admin.get<ErrorResponse>(`/api/drivers/00000000-0000-4000-8000-000000000000/positions?${range}&format=${format}`);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ code: 'DRIVER_NOT_FOUND' });
+      expect((await admin.get(`/api/drivers/not-a-uuid/positions?${range}&format=${format}`)).status).toBe(400);
+    }
+  });
+
   it(`refuses a range longer than ${MAX_HISTORY_RANGE_DAYS} days with a clear 400, for JSON and files alike`, async () => {
     const longFrom = new Date(end.getTime() - (MAX_HISTORY_RANGE_DAYS * 86_400_000 + 1000)).toISOString();
     for (const format of ['json', 'csv', 'geojson']) {

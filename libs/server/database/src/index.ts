@@ -4,3 +4,4 @@ export * from './lib/embedded-postgres';
 export * from './lib/run-migrations';
 export * from './lib/advisory-lock';
 export * from './lib/advisory-lock-keys';
+export * from './lib/pool-client';

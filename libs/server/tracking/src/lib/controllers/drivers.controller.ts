@@ -105,7 +105,7 @@ export class DriversController {
   ): Promise<PositionHistoryJson | StreamableFile> {
     const format = query.format ?? 'json';
     if (format === 'json') {
-      const json = await this.history.history(id, query.from, query.to); // a PositionHistoryDto, serialised by Postgres
+      const json = await this.history.history(id, query.from, query.to); // a PositionHistoryDto, already serialised
       reply.type('application/json; charset=utf-8');
       return json;
     }

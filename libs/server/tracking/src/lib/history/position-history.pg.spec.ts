@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { PositionHistoryDto } from '@convoy/contracts';
 import { positionHistoryJson } from './position-history-json';
-import { HISTORY_PACKED_SQL, type PackedHistoryRow } from './position-history.query';
+import { HISTORY_PACKED_SQL, HISTORY_PACKED_STATEMENT, type PackedHistoryRow } from './position-history.query';
 import { HISTORY_POINT_CAP } from './position-history.service';
 
 /**
@@ -46,13 +46,16 @@ describe('the packed history read on Postgres', () => {
     const rows = (await client.query(PREVIOUS_HISTORY_JSON_SQL, [driver, from, to, HISTORY_POINT_CAP, from.toISOString(), to.toISOString()])).rows;
     return JSON.parse(rows[0].body);
   };
-  const packed = async (from: Date, to: Date): Promise<PositionHistoryDto> => {
-    const rows: PackedHistoryRow[] = (await client.query(HISTORY_PACKED_SQL, [driver, from, to, HISTORY_POINT_CAP])).rows;
-    return JSON.parse(positionHistoryJson(driver, from, to, HISTORY_POINT_CAP, rows[0]));
-  };
+  /** As the service sends it: the named prepared statement (planned once per connection). */
+  const packedRow = async (driverId: string, from: Date, to: Date): Promise<PackedHistoryRow> =>
+    (await client.query<PackedHistoryRow>({ name: HISTORY_PACKED_STATEMENT, text: HISTORY_PACKED_SQL, values: [driverId, from, to, HISTORY_POINT_CAP] })).rows[0];
+  const packed = async (from: Date, to: Date): Promise<PositionHistoryDto> =>
+    JSON.parse(positionHistoryJson(driver, from, to, HISTORY_POINT_CAP, await packedRow(driver, from, to)));
 
   beforeAll(async () => {
     await client.connect();
+    await client.query(`CREATE TEMP TABLE drivers (id uuid PRIMARY KEY)`);
+    await client.query(`INSERT INTO drivers (id) VALUES ($1), ($2)`, [driver, other]);
     await client.query(`CREATE TEMP TABLE positions (id bigint NOT NULL, driver_id uuid NOT NULL,
       latitude double precision NOT NULL, longitude double precision NOT NULL, accuracy real, heading smallint, speed real,
       recorded_at timestamptz NOT NULL, source varchar(24) NOT NULL) PARTITION BY RANGE (recorded_at)`);
@@ -142,6 +145,31 @@ describe('the packed history read on Postgres', () => {
     expect(history).toEqual(await previous(from, to));
     expect(history).toMatchObject({ total: HISTORY_POINT_CAP + 1, downsampled: true, thinningStep: 2 });
     expect(history.positions).toHaveLength(HISTORY_POINT_CAP / 2 + 1);
+  });
+
+  it('says whether the driver exists, with or without points in the range', async () => {
+    const from = new Date('2026-11-18T00:00:00.000Z');
+    const to = new Date('2026-11-19T00:00:00.000Z');
+    expect(await packedRow(driver, from, to)).toMatchObject({ known: true, total: '0' });
+    expect(await packedRow('00000000-0000-4000-8000-0000000000ff', from, to)).toMatchObject({ known: false, total: '0', latitudes: null });
+  });
+
+  it('answers the same from the generic plan a pooled connection settles on after five runs', async () => {
+    const ranges: Array<[Date, Date]> = [
+      [new Date('2026-11-15T08:00:00.000Z'), new Date('2026-11-15T08:00:05.000Z')],
+      [new Date('2026-11-15T00:00:00.000Z'), new Date('2026-11-21T00:00:00.000Z')],
+      [new Date('2026-11-16T10:00:00.000Z'), new Date('2026-11-16T11:00:00.000Z')],
+    ];
+    const custom = [];
+    for (const [from, to] of ranges) custom.push(await packed(from, to));
+    await client.query(`SET plan_cache_mode = force_generic_plan`);
+    try {
+      const generic = [];
+      for (const [from, to] of ranges) generic.push(await packed(from, to));
+      expect(generic).toEqual(custom);
+    } finally {
+      await client.query(`RESET plan_cache_mode`);
+    }
   });
 
   it('thins a range over every partition (default included) with the last point kept off the step', async () => {

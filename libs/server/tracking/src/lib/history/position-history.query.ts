@@ -1,5 +1,11 @@
+/** Most points one JSON history answer carries (for the map); longer ranges are thinned evenly in time. */
+export const HISTORY_POINT_CAP = 5000;
+
 /**
- * $1 driver, $2–$3 the range (both ends included), $4 the point cap.
+ * $1 driver, $2–$3 the range (both ends included), $4 the point cap. Sent as the named prepared
+ * statement HISTORY_PACKED_STATEMENT: each pooled connection parses and plans it once (planning it
+ * afresh cost 2–3 ms a request, more with every partition), and the range's partitions are pruned
+ * when it executes. `known`: whether the driver exists (the 404), in the same round trip.
  *
  * Postgres does only the cheap part of a history answer: it counts the range from the index
  * (`sized`), numbers the points in time order in one ordered pass (`row_number()` over the backward
@@ -18,13 +24,15 @@
  * One string_agg per field is cheaper than concatenating the fields per point (each `||` copies).
  * Measured on a day of 17,280 points: docs/architecture.md "History JSON".
  */
+export const HISTORY_PACKED_STATEMENT = 'convoy_history_packed_v1';
+
 export const HISTORY_PACKED_SQL = `
   WITH sized AS (
     SELECT count(*) AS total FROM positions WHERE driver_id = $1 AND recorded_at BETWEEN $2 AND $3
   ), stepped AS (
     SELECT total, greatest(1, ceil(total / $4::float8))::bigint AS step FROM sized
   )
-  SELECT stepped.total, stepped.step, points.*
+  SELECT EXISTS (SELECT 1 FROM drivers WHERE id = $1) AS known, stepped.total, stepped.step, points.*
     FROM stepped CROSS JOIN LATERAL (
       SELECT string_agg(latitude::text, ',') AS latitudes,
              string_agg(longitude::text, ',') AS longitudes,
@@ -43,6 +51,7 @@ export const HISTORY_PACKED_SQL = `
 
 /** The one row of HISTORY_PACKED_SQL as node-pg gives it (bigint as text, bytea as Buffer; null: no points). */
 export interface PackedHistoryRow {
+  known: boolean;
   total: string;
   step: string;
   latitudes: string | null;
