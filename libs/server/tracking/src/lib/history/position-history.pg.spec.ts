@@ -50,7 +50,7 @@ describe('the packed history read on Postgres', () => {
   const packedRow = async (driverId: string, from: Date, to: Date): Promise<PackedHistoryRow> =>
     (await client.query<PackedHistoryRow>({ name: HISTORY_PACKED_STATEMENT, text: HISTORY_PACKED_SQL, values: [driverId, from, to, HISTORY_POINT_CAP] })).rows[0];
   const packed = async (from: Date, to: Date): Promise<PositionHistoryDto> =>
-    JSON.parse(positionHistoryJson(driver, from, to, HISTORY_POINT_CAP, await packedRow(driver, from, to)));
+    JSON.parse(positionHistoryJson(driver, from, to, HISTORY_POINT_CAP, await packedRow(driver, from, to)).toString('utf8'));
 
   beforeAll(async () => {
     await client.connect();
