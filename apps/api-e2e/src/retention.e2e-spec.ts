@@ -106,4 +106,42 @@ describe(`retention ages out personal data older than RETENTION_DAYS (${RETENTIO
     expect(await queryDatabase(database.url, `SELECT driver_id FROM positions`)).toEqual([{ driver_id: active.id }]);
     expect(await queryDatabase(database.url, `SELECT type FROM events WHERE driver_id = $1`, [quiet.id])).toEqual([{ type: 'driver.back' }]);
   });
+  it('deletes messages and finished webhook deliveries older than RETENTION_DAYS, keeping what is still owed and the unread count true', async () => {
+    await api?.stop();
+    const old = (days: number) => new Date(Date.now() - days * DAY);
+    const [driver] = await queryDatabase<{ id: string }>(database.url, `INSERT INTO drivers (name, unread_messages) VALUES ('Chatty', 2) RETURNING id`);
+    await queryDatabase(
+      database.url,
+      `INSERT INTO messages (driver_id, direction, channel, text, status, created_at, read_at, next_attempt_at) VALUES
+         ($1, 'from-driver', 'telegram', 'old and read', 'received', $2, $2, NULL),
+         ($1, 'from-driver', 'telegram', 'old and never read', 'received', $2, NULL, NULL),
+         ($1, 'to-driver', 'telegram', 'old, delivered', 'delivered', $2, NULL, NULL),
+         ($1, 'to-driver', 'telegram', 'old, still being retried', 'sent', $2, NULL, now()),
+         ($1, 'from-driver', 'telegram', 'recent and never read', 'received', $3, NULL, NULL)`,
+      [driver.id, old(RETENTION_DAYS + 2), old(1)],
+    );
+    const [webhook] = await queryDatabase<{ id: string }>(
+      database.url,
+      `INSERT INTO webhooks (url, events, secret_sealed) VALUES ('https://example.com/hook', '{driver.arrived}', 'sealed') RETURNING id`,
+    );
+    await queryDatabase(
+      database.url,
+      `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, status, created_at, next_attempt_at) VALUES
+         ($1, gen_random_uuid(), 'driver.arrived', 'delivered', $2, NULL),
+         ($1, gen_random_uuid(), 'driver.arrived', 'failed', $2, NULL),
+         ($1, gen_random_uuid(), 'driver.arrived', 'pending', $2, now() + interval '1 hour'),
+         ($1, gen_random_uuid(), 'driver.arrived', 'delivered', $3, NULL)`,
+      [webhook.id, old(RETENTION_DAYS + 2), old(1)],
+    );
+
+    api = await startApi({ databaseUrl: database.url, env });
+    expect(await waitForOutput(api, 'Messages retention (30 days)')).toContain('deleted 3 messages');
+    expect(await waitForOutput(api, 'Webhook deliveries retention (30 days)')).toContain('deleted 2 finished deliveries');
+    const texts = await queryDatabase<{ text: string }>(database.url, `SELECT text FROM messages WHERE driver_id = $1 ORDER BY text`, [driver.id]);
+    expect(texts.map((m) => m.text)).toEqual(['old, still being retried', 'recent and never read']);
+    const statuses = await queryDatabase<{ status: string }>(database.url, `SELECT status FROM webhook_deliveries ORDER BY status`);
+    expect(statuses.map((d) => d.status)).toEqual(['delivered', 'pending']);
+    const client = await new ApiClient(api.baseUrl).login(TEST_ADMIN.email, TEST_ADMIN.password);
+    expect((await client.get<DriverDto>(`/api/drivers/${driver.id}`)).body.unreadMessages).toBe(1);
+  });
 });

@@ -5,3 +5,4 @@ export * from './lib/run-migrations';
 export * from './lib/advisory-lock';
 export * from './lib/advisory-lock-keys';
 export * from './lib/pool-client';
+export * from './lib/purge-in-chunks';

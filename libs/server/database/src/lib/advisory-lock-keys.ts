@@ -14,4 +14,6 @@ export const ADVISORY_LOCK_KEYS = {
   notificationsRetention: '4842976093771571',
   eventRetention: '4842976093771830',
   summaryPreparation: '4842976093771912',
+  messagesRetention: '4842976093772007',
+  webhookDeliveriesRetention: '4842976093772008',
 } as const;

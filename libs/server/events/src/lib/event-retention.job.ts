@@ -2,11 +2,9 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock, ADVISORY_LOCK_KEYS } from '@convoy/server/database';
+import { withAdvisoryLock, ADVISORY_LOCK_KEYS, purgeInChunks } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
-/** Rows deleted per statement, so a first purge of a big outbox never holds long locks. */
-const PURGE_CHUNK = 10_000;
 /** Any fixed key (not the positions' one): only one replica purges events at a time. */
 const EVENT_RETENTION_LOCK_KEY = ADVISORY_LOCK_KEYS.eventRetention;
 
@@ -31,18 +29,16 @@ export class EventRetentionJob implements OnApplicationBootstrap {
   @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'purge-old-events' })
   async purge(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const run = await withAdvisoryLock(this.dataSource, EVENT_RETENTION_LOCK_KEY, async (query) => {
-      let deleted = 0;
-      for (;;) {
+    const run = await withAdvisoryLock(this.dataSource, EVENT_RETENTION_LOCK_KEY, (query) =>
+      purgeInChunks(async (limit) => {
         const result = (await query(
           `DELETE FROM events WHERE seq IN (
-             SELECT seq FROM events WHERE occurred_at < $1 AND dispatched_at IS NOT NULL ORDER BY seq LIMIT ${PURGE_CHUNK})`,
+             SELECT seq FROM events WHERE occurred_at < $1 AND dispatched_at IS NOT NULL ORDER BY seq LIMIT ${limit})`,
           [cutoff],
         )) as [unknown[], number];
-        deleted += result[1];
-        if (result[1] < PURGE_CHUNK) return deleted;
-      }
-    });
+        return result[1];
+      }),
+    );
     if (!run.ran) return 0;
     if (run.result > 0) this.logger.log(`Purged ${run.result} events from before ${cutoff.toISOString()}`);
     return run.result;

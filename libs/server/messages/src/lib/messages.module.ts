@@ -6,6 +6,7 @@ import { MessageDeliveryWorker } from './delivery/message-delivery.worker';
 import { MessageTransports } from './delivery/message-transports';
 import { DeviceMessagesController } from './device-messages.controller';
 import { MessagesController } from './messages.controller';
+import { MessagesRetentionJob } from './messages-retention.job';
 import { MESSAGES_ENTITIES } from './messages.schema';
 import { MessagesService } from './messages.service';
 
@@ -16,7 +17,7 @@ import { MessagesService } from './messages.service';
 @Module({
   imports: [TypeOrmModule.forFeature(MESSAGES_ENTITIES), TrackingModule, SharingModule],
   controllers: [MessagesController, DeviceMessagesController],
-  providers: [MessagesService, MessageTransports, MessageDeliveryWorker],
+  providers: [MessagesService, MessageTransports, MessageDeliveryWorker, MessagesRetentionJob],
   exports: [MessagesService, MessageTransports],
 })
 export class MessagesModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_SECRET, AuthModule } from '@convoy/server/auth';
 import { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker';
+import { WebhookDeliveriesRetentionJob } from './delivery/webhook-deliveries-retention.job';
 import { WebhookDisabling } from './delivery/webhook-disabling';
 import { WebhookFanOut } from './delivery/webhook-fan-out';
 import { SecretBox } from './signing/secret-box';
@@ -19,6 +20,7 @@ import { WebhooksService } from './webhooks.service';
     WebhookDisabling,
     WebhookDeliveryWorker,
     WebhookFanOut,
+    WebhookDeliveriesRetentionJob,
   ],
 })
 export class WebhooksModule {}
