@@ -203,6 +203,20 @@ describe('visits detected live across two replicas', () => {
     expect((await csv.text()).trim().split('\n')).toHaveLength(4);
   });
 
+  it("tells the dashboard on replica B when the driver's current place is renamed, then deleted", async () => {
+    const onA = new ApiClient(a.baseUrl, adminToken);
+    const upserts = () => dashboard.changes.filter((c) => c.type === 'upsert' && c.driver.id === driverId);
+    const before = upserts().length;
+    expect((await onA.patch(`/api/places/${places.depot.id}`, { name: 'Depot Nord' })).status).toBe(200);
+    await dashboard.waitFor(() => upserts().length > before, 'an upsert after the rename');
+    expect(upserts().at(-1)).toMatchObject({ driver: { currentPlace: { id: places.depot.id, name: 'Depot Nord' } } });
+    const renamed = upserts().length;
+    expect((await onA.delete(`/api/places/${places.depot.id}`)).status).toBeLessThan(300);
+    await dashboard.waitFor(() => upserts().length > renamed, 'an upsert after the delete');
+    expect(upserts().at(-1)).toMatchObject({ driver: { id: driverId, currentPlace: null } });
+    expect((await admin.get<DriverDto>(`/api/drivers/${driverId}`)).body.currentPlace).toBeNull();
+  });
+
   it("erasing the driver deletes their visits and place state", async () => {
     const erased = await admin.post(`/api/drivers/${driverId}/erase`, { confirmName: 'Aziz' });
     expect(erased.status).toBeLessThan(300);

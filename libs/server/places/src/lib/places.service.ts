@@ -8,6 +8,7 @@ import { toIndexedPlace } from './entities/indexed-place';
 import { type ParsedImport, placeFieldsProblem } from './import/place-import';
 import { importInvalid, invalidShape, placeNotFound } from './places.errors';
 import { LivePlaceIndex } from './visits/live-place-index';
+import { VisitsLive } from './visits/visits-live';
 
 @Injectable()
 export class PlacesService {
@@ -16,6 +17,7 @@ export class PlacesService {
   constructor(
     @InjectRepository(PlaceEntity) private readonly places: Repository<PlaceEntity>,
     private readonly liveIndex: LivePlaceIndex,
+    private readonly visitsLive: VisitsLive,
   ) {}
 
   async list(search?: string): Promise<PlaceDto[]> {
@@ -64,13 +66,25 @@ export class PlacesService {
     Object.assign(place, toColumns(merged));
     const saved = await this.places.save(place);
     await this.liveIndex.changed();
+    this.visitsLive.announceDrivers(await this.driversAt(id)); // their currentPlace has the new name
     return toPlaceDto(saved);
   }
 
   async remove(id: string): Promise<void> {
+    const present = await this.driversAt(id);
     const result = await this.places.delete({ id });
     if (!result.affected) throw placeNotFound();
     await this.liveIndex.changed(); // its visits went with it (ON DELETE CASCADE)
+    this.visitsLive.announceDrivers(present); // no longer at any place
+  }
+
+  /** Drivers whose current place this is (an open visit). */
+  private async driversAt(placeId: string): Promise<string[]> {
+    const rows: Array<{ driver_id: string }> = await this.places.query(
+      `SELECT DISTINCT driver_id FROM visits WHERE place_id = $1 AND departed_at IS NULL`,
+      [placeId],
+    );
+    return rows.map((row) => row.driver_id);
   }
 
   /** Every row valid → all created in one transaction (unless `dryRun`); any bad row → nothing, 422. */
