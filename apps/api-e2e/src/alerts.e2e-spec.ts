@@ -1,4 +1,4 @@
-import type { AlertRuleDto, MyTelegramDto, NewConvoyEvent, NotificationDto, NotificationListDto, TelegramLinkDto } from '@convoy/contracts';
+import { LIVE_FEEDS, type AlertRuleDto, type MyTelegramDto, type NewConvoyEvent, type NotificationDto, type NotificationListDto, type TelegramLinkDto } from '@convoy/contracts';
 import { appendEvents } from '@convoy/server/events';
 import { ApiClient, connectLive, startApi, telegramUser, TEST_ADMIN, withClient, type ApiProcess, type LiveRecorder } from '@convoy/testing';
 import { queryDatabase } from './support/database-rows';
@@ -142,7 +142,12 @@ describe('alerts for people', () => {
     });
     expect(rule.status).toBe(201);
     const adminToken = bed.adminToken;
-    const [adminLive, dispatcherLive, viewerLive] = await Promise.all([adminToken, dispatcherToken, viewerToken].map((t) => connectLive(bed.api.baseUrl, t)));
+    // the dispatcher's socket is the dashboard bell's (the notifications feed only)
+    const [adminLive, dispatcherLive, viewerLive] = await Promise.all([
+      connectLive(bed.api.baseUrl, adminToken),
+      connectLive(bed.api.baseUrl, dispatcherToken, { feed: LIVE_FEEDS.notifications }),
+      connectLive(bed.api.baseUrl, viewerToken),
+    ]);
     const [toAdmin, toDispatcher, toViewer] = [adminLive, dispatcherLive, viewerLive].map(notificationsOf);
     try {
       await produce(bed.database.url, [arrival('Aziz', new Date('2026-12-01T08:31:00Z'))]);

@@ -1,4 +1,4 @@
-import type { PublicConfigDto } from '@convoy/contracts';
+import { LIVE_FEEDS, type CreatedLinkResponse, type JoinResponse, type PublicConfigDto } from '@convoy/contracts';
 import { ApiClient, connectLive, TEST_ADMIN } from '@convoy/testing';
 import { startFreshApi, type FreshApi } from './support/fresh-api';
 
@@ -29,6 +29,26 @@ describe('live feed authentication', () => {
       expect(live.snapshots[0]).toEqual([]);
     } finally {
       live.close();
+    }
+  });
+
+  it("gives a socket that asks for the notifications feed none of the fleet's traffic: no snapshot, no positions", async () => {
+    const token = (await admin.post<{ accessToken: string }>('/api/auth/login', TEST_ADMIN)).body.accessToken;
+    const [fleet, bell] = await Promise.all([connectLive(fresh.api.baseUrl, token), connectLive(fresh.api.baseUrl, token, { feed: LIVE_FEEDS.notifications })]);
+    try {
+      await fleet.waitFor((r) => r.snapshots.length === 1, 'the snapshot');
+      const link = (await admin.post<CreatedLinkResponse>('/api/links', { driverName: 'Bell test' })).body;
+      const joined = (await new ApiClient(fresh.api.baseUrl).post<JoinResponse>(`/api/join/${link.token}`, { channel: 'app' })).body;
+      const point = `id=${encodeURIComponent(joined.deviceKey)}&timestamp=${Math.floor(Date.now() / 1000)}&lat=50.1&lon=14.4&accuracy=8`;
+      expect((await fetch(`${fresh.api.baseUrl}/ingest/osmand?${point}`, { method: 'POST' })).status).toBe(200);
+      await fleet.waitFor((r) => r.positions.some((p) => p.driverId === joined.driverId), "the driver's position");
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the same broadcast would have reached both by now
+      expect(bell.snapshots).toEqual([]);
+      expect(bell.positions).toEqual([]);
+      expect(bell.changes).toEqual([]);
+    } finally {
+      fleet.close();
+      bell.close();
     }
   });
 

@@ -7,6 +7,15 @@ import type { VisitChange } from './visits';
 export const LIVE_NAMESPACE = '/live';
 
 /**
+ * What a `/live` socket is for, chosen in the handshake (`io('/live', { auth: { feed } })`): `fleet`
+ * (the default) — `snapshot`, then every driver's `positions`, `driver`, `visits` and `messages`, plus
+ * the user's own `notifications`; `notifications` — only the user's own `notifications` (no snapshot,
+ * none of the fleet's traffic: the dashboard's socket for the bell on every page).
+ */
+export const LIVE_FEEDS = { fleet: 'fleet', notifications: 'notifications' } as const;
+export type LiveFeed = (typeof LIVE_FEEDS)[keyof typeof LIVE_FEEDS];
+
+/**
  * Why `/live` refused a handshake (the `connect_error` message): `unauthorized` — no valid session or
  * token, sign in again; `unavailable` — the server could not check (its database is down), retry;
  * `forbidden-origin` — the page that opened the socket is not the dashboard's own origin, `PUBLIC_URL`

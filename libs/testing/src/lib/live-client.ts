@@ -2,6 +2,7 @@ import {
   LIVE_NAMESPACE,
   type DriverChange,
   type DriverDto,
+  type LiveFeed,
   type LiveRevocationReason,
   type LiveServerToClientEvents,
   type PositionDto,
@@ -62,6 +63,8 @@ export interface ConnectLiveOptions {
   reconnect?: boolean;
   /** Handshake headers, e.g. the `Origin` a browser page would send (none by default, like a program). */
   headers?: Record<string, string>;
+  /** The feed asked for in the handshake (LIVE_FEEDS; none: the server's default, the whole fleet). */
+  feed?: LiveFeed;
 }
 
 /** Connects like the dashboard does (websocket transport); rejects with the server's first connect_error. */
@@ -69,7 +72,7 @@ export function connectLive(baseUrl: string, token: string | null, options: Conn
   const timeoutMs = options.timeoutMs ?? 10_000;
   const socket: Socket<LiveServerToClientEvents> = io(`${baseUrl}${LIVE_NAMESPACE}`, {
     transports: ['websocket'],
-    auth: token ? { token } : {},
+    auth: { ...(token ? { token } : {}), ...(options.feed ? { feed: options.feed } : {}) },
     reconnection: options.reconnect ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 1_000,

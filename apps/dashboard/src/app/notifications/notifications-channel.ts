@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import { LIVE_NAMESPACE, type LiveClientToServerEvents, type LiveServerToClientEvents, type NotificationDto } from '@convoy/contracts';
+import { LIVE_FEEDS, LIVE_NAMESPACE, type LiveClientToServerEvents, type LiveServerToClientEvents, type NotificationDto } from '@convoy/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { RECONNECT } from '../core/live/socket-io-channel';
 
@@ -17,14 +17,17 @@ export type NotificationsChannelFactory = (handlers: NotificationsChannelHandler
 
 /**
  * The shell's own `/live` socket, for the `notifications` event on every page (the fleet page's
- * LiveStore socket lives only while the map is open). It reconnects with the same back-off; a refused
- * handshake is left to the fleet page and the HTTP interceptor, which sign out on a real 401.
+ * LiveStore socket lives only while the map is open). It asks for the `notifications` feed only, so
+ * it carries none of the fleet's traffic (no snapshot, no positions) beside the map's socket. It
+ * reconnects with the same back-off; a refused handshake is left to the fleet page and the HTTP
+ * interceptor, which sign out on a real 401.
  */
 export function openNotificationsSocket(handlers: NotificationsChannelHandlers): NotificationsChannel {
   const socket: Socket<LiveServerToClientEvents, LiveClientToServerEvents> = io(LIVE_NAMESPACE, {
     transports: ['websocket'],
     withCredentials: true,
     forceNew: true,
+    auth: { feed: LIVE_FEEDS.notifications },
     reconnection: true,
     reconnectionDelay: RECONNECT.delayMs,
     reconnectionDelayMax: RECONNECT.maxDelayMs,

@@ -6,8 +6,10 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import {
+  LIVE_FEEDS,
   LIVE_NAMESPACE,
   type LiveClientToServerEvents,
+  type LiveFeed,
   type LiveServerToClientEvents,
 } from '@convoy/contracts';
 import { AuthenticationService, type Principal } from '@convoy/server/auth';
@@ -81,6 +83,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     try {
       // join first: a write committed meanwhile reaches the client too (it keeps the newest per driver)
       const principal = socket.data.principal as Principal;
+      if (requestedFeed(socket) === LIVE_FEEDS.notifications) {
+        await socket.join(userRoom(principal.user.id));
+        return;
+      }
       await socket.join([FLEET_ROOM, userRoom(principal.user.id)]);
       socket.emit('snapshot', await this.drivers.list());
     } catch (error) {
@@ -102,4 +108,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
+}
+
+/** The handshake's `auth.feed` (LIVE_FEEDS); anything else, or none, is the whole fleet feed. */
+function requestedFeed(socket: LiveSocket): LiveFeed {
+  const feed: unknown = (socket.handshake.auth as { feed?: unknown } | undefined)?.feed;
+  return feed === LIVE_FEEDS.notifications ? LIVE_FEEDS.notifications : LIVE_FEEDS.fleet;
 }
