@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { PositionCommitParticipants } from './position-commit-participants';
 import type { PositionRow } from './position-row';
 import { PositionWriter } from './position-writer';
+import { parsePgArrayLiteral } from './pg-array-literal.spec-support';
 
 const row: PositionRow = {
   driverId: 'd1',
@@ -28,7 +29,7 @@ function setup() {
   const query = jest.fn(async (statement: string | { name: string; values: unknown[] }, params?: unknown[]) => {
     if (typeof statement !== 'string') {
       sent.push(statement.name);
-      return { rows: (statement.values[0] as number[]).map((i) => ({ i, duplicate: false })) };
+      return { rows: (parsePgArrayLiteral(statement.values[0] as string) as number[]).map((i) => ({ i, duplicate: false })) };
     }
     sent.push(statement.trim().split(/\s+/)[0] === 'WITH' ? 'append-events' : statement.trim());
     if (statement.includes('INSERT INTO events'))

@@ -2,6 +2,7 @@ import type { ConvoyMetrics } from '@convoy/server/metrics';
 import type { DataSource } from 'typeorm';
 import type { PositionRow } from './position-row';
 import { PositionWriter } from './position-writer';
+import { parsePgArrayLiteral } from './pg-array-literal.spec-support';
 
 const KNOWN = 'd1';
 
@@ -36,11 +37,12 @@ function setup() {
   let gate: Promise<void> | null = null;
   const failures: unknown[] = [];
   const query = jest.fn(async ({ values: params }: { values: unknown[] }) => {
-    statements.push(params);
+    const columns = (params as string[]).map(parsePgArrayLiteral);
+    statements.push(columns);
     if (gate) await gate;
     const failure = failures.shift();
     if (failure) throw failure;
-    const [indexes, drivers, , , , , , , , updates, , persist] = params as [number[], string[], ...unknown[][]];
+    const [indexes, drivers, , , , , , , , updates, , persist] = columns as [number[], string[], ...unknown[][]];
     const rows = indexes.flatMap((i, k) => {
       if (drivers[k] !== KNOWN) return [];
       const update = (updates as Array<number | null>)[k];

@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { PositionCommitParticipants, type PositionCommitContribution } from './position-commit-participants';
 import type { PositionRow, WriteOutcome } from './position-row';
 import { LATE_POSITION_AFTER_S } from '../late/late-positions';
+import { pgArrayLiteral } from './pg-array-literal';
 
 /** Rows per statement: large enough to amortise a commit, small enough to keep latency flat. */
 export const MAX_BATCH_ROWS = 1000;
@@ -265,10 +266,10 @@ const WRITE_BATCH_SQL = `
   )
   SELECT i, duplicate FROM outcome`;
 
-function columns(rows: PositionRow[], indexes: number[]): unknown[] {
-  const pick = <T>(value: (row: PositionRow) => T): T[] => indexes.map((i) => value(rows[i]));
+function columns(rows: PositionRow[], indexes: number[]): string[] {
+  const pick = (value: (row: PositionRow) => number | boolean | string | null): string => pgArrayLiteral(indexes.map((i) => value(rows[i])));
   return [
-    indexes,
+    pgArrayLiteral(indexes),
     pick((r) => r.driverId),
     pick((r) => r.latitude),
     pick((r) => r.longitude),
