@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { withPoolClient } from '@convoy/server/database';
 import { copyTo } from './pg-copy-to';
 import { allocateTrack, concatTracks, EMPTY_TRACK, type PositionTrack } from './trips/position-track';
 
@@ -96,19 +97,15 @@ export class ReportPositionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async positions(driverId: string, from: number, to: number): Promise<PositionTrack> {
-    // a pooled connection of TypeORM's pool for the binary-format read (DataSource.query has no query config)
-    const runner = this.db.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as PackedQueryClient;
+    // node-pg's own client for the binary-format read (DataSource.query has no query config)
+    return withPoolClient(this.db, async (client) => {
       const slices: PositionTrack[] = [];
       for (let start = from; start < to; start += SLICE_MS) {
         const end = Math.min(to, start + SLICE_MS);
         slices.push(unpackPositions(await readPacked(client, driverId, new Date(start), new Date(end))));
       }
       return concatTracks(slices);
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   async drivers(driverId?: string): Promise<ReportDriver[]> {

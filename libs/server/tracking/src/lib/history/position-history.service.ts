@@ -16,7 +16,7 @@ export { HISTORY_POINT_CAP } from './position-history.query';
 export class PositionHistoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The PositionHistoryDto of the range, as JSON text. */
+  /** The PositionHistoryDto of the range, as the UTF-8 bytes of its JSON. */
   async history(driverId: string, fromIso?: string, toIso?: string): Promise<PositionHistoryJson> {
     const { from, to } = positionRange(fromIso, toIso);
     let row: PackedHistoryRow;
@@ -32,7 +32,7 @@ export class PositionHistoryService {
 
   /**
    * One statement over one driver's range: index-only scans of `positions_driver_recorded_idx` in
-   * the range's partitions (pruned at planning), one to count, one to number in time order. Every
+   * the range's partitions (pruned when planned, or when the generic plan executes), one to count, one to number in time order. Every
    * step-th point is kept, plus the last one, so the track keeps both ends; Postgres packs them,
    * Node writes the JSON (HISTORY_PACKED_SQL, positionHistoryJson). Whether the driver exists comes
    * in the same row.

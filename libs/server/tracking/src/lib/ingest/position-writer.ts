@@ -2,8 +2,8 @@ import { Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { appendEvents, EventDispatcher } from '@convoy/server/events';
+import { withPoolClient } from '@convoy/server/database';
 import { ConvoyMetrics } from '@convoy/server/metrics';
-import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { PositionCommitParticipants, type PositionCommitContribution } from './position-commit-participants';
 import type { PositionRow, WriteOutcome } from './position-row';
@@ -154,9 +154,7 @@ export class PositionWriter implements OnApplicationShutdown {
     settle: (known: Array<{ i: number; duplicate: boolean }>) => { outcomes: WriteOutcome[]; accepted: PositionRow[] },
   ): Promise<WriteOutcome[]> {
     const participants = this.participants.list();
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as PoolClient;
+    return withPoolClient(this.dataSource, async (client) => {
       if (participants.length === 0) {
         const result = await client.query<{ i: number; duplicate: boolean }>({ name: WRITE_BATCH_STATEMENT, text: WRITE_BATCH_SQL, values });
         return settle(result.rows).outcomes;
@@ -191,9 +189,7 @@ export class PositionWriter implements OnApplicationShutdown {
       }
       if (appended > 0) this.dispatcher?.nudge();
       return outcomes;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 }
 
