@@ -18,7 +18,7 @@ export function mallocEnvFromArgs(argv = process.argv): Record<string, string> {
   const value = argv.find((a) => a.startsWith('--malloc='))?.slice('--malloc='.length) ?? 'production';
   if (value === 'production') return PRODUCTION_MALLOC_ENV;
   if (value === 'none') return {};
-  return Object.fromEntries(value.split(',').map((pair) => pair.split('=') as [string, string]));
+  return Object.fromEntries(value.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }
 
 /** Resident memory of a process, MiB. */
