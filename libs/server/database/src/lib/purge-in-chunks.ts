@@ -1,3 +1,6 @@
+import type { DataSource } from 'typeorm';
+import { withAdvisoryLock } from './advisory-lock';
+
 /** Rows one purge statement deletes at most, so a first purge of a big table never holds long locks. */
 export const PURGE_CHUNK = 10_000;
 
@@ -12,4 +15,16 @@ export async function purgeInChunks(purgeChunk: (limit: number) => Promise<numbe
     deleted += n;
     if (n < PURGE_CHUNK) return deleted;
   }
+}
+
+/**
+ * A retention purge on one replica: under the advisory lock `lockKey`, runs `sql` — $1 the cutoff,
+ * $2 the chunk, answering one row `{deleted}` — chunk after chunk. Null when another replica holds
+ * the lock.
+ */
+export async function purgeOlderThan(dataSource: DataSource, lockKey: string, sql: string, cutoff: Date): Promise<number | null> {
+  const run = await withAdvisoryLock(dataSource, lockKey, (query) =>
+    purgeInChunks(async (limit) => ((await query(sql, [cutoff, limit])) as Array<{ deleted: number }>)[0].deleted),
+  );
+  return run.ran ? run.result : null;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { ADVISORY_LOCK_KEYS, purgeInChunks, withAdvisoryLock } from '@convoy/server/database';
+import { ADVISORY_LOCK_KEYS, purgeOlderThan } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -45,11 +45,9 @@ export class MessagesRetentionJob implements OnApplicationBootstrap {
   @Cron('45 3 * * *', { name: 'messages-retention' })
   async run(now = new Date()): Promise<number | null> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const run = await withAdvisoryLock(this.dataSource, ADVISORY_LOCK_KEYS.messagesRetention, (query) =>
-      purgeInChunks(async (limit) => ((await query(PURGE_MESSAGES_SQL, [cutoff, limit])) as Array<{ deleted: number }>)[0].deleted),
-    );
-    if (!run.ran) return null;
-    this.logger.log(`Messages retention (${this.config.tracking.retentionDays} days): deleted ${run.result} messages from before ${cutoff.toISOString()}`);
-    return run.result;
+    const deleted = await purgeOlderThan(this.dataSource, ADVISORY_LOCK_KEYS.messagesRetention, PURGE_MESSAGES_SQL, cutoff);
+    if (deleted === null) return null;
+    this.logger.log(`Messages retention (${this.config.tracking.retentionDays} days): deleted ${deleted} messages from before ${cutoff.toISOString()}`);
+    return deleted;
   }
 }

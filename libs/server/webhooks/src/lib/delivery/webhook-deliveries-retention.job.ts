@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { ADVISORY_LOCK_KEYS, purgeInChunks, withAdvisoryLock } from '@convoy/server/database';
+import { ADVISORY_LOCK_KEYS, purgeOlderThan } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
 /** $1 the cutoff, $2 the chunk: finished deliveries, oldest first (pending ones are still owed). */
@@ -35,13 +35,11 @@ export class WebhookDeliveriesRetentionJob implements OnApplicationBootstrap {
   @Cron('50 3 * * *', { name: 'webhook-deliveries-retention' })
   async run(now = new Date()): Promise<number | null> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const run = await withAdvisoryLock(this.dataSource, ADVISORY_LOCK_KEYS.webhookDeliveriesRetention, (query) =>
-      purgeInChunks(async (limit) => ((await query(PURGE_DELIVERIES_SQL, [cutoff, limit])) as Array<{ deleted: number }>)[0].deleted),
-    );
-    if (!run.ran) return null;
+    const deleted = await purgeOlderThan(this.dataSource, ADVISORY_LOCK_KEYS.webhookDeliveriesRetention, PURGE_DELIVERIES_SQL, cutoff);
+    if (deleted === null) return null;
     this.logger.log(
-      `Webhook deliveries retention (${this.config.tracking.retentionDays} days): deleted ${run.result} finished deliveries from before ${cutoff.toISOString()}`,
+      `Webhook deliveries retention (${this.config.tracking.retentionDays} days): deleted ${deleted} finished deliveries from before ${cutoff.toISOString()}`,
     );
-    return run.result;
+    return deleted;
   }
 }
