@@ -19,12 +19,22 @@ export async function purgeInChunks(purgeChunk: (limit: number) => Promise<numbe
 
 /**
  * A retention purge on one replica: under the advisory lock `lockKey`, runs `sql` — $1 the cutoff,
- * $2 the chunk, answering one row `{deleted}` — chunk after chunk. Null when another replica holds
- * the lock.
+ * $2 the chunk, answering one row `{deleted, …}` — chunk after chunk, each row handed to `onChunk`.
+ * Null when another replica holds the lock.
  */
-export async function purgeOlderThan(dataSource: DataSource, lockKey: string, sql: string, cutoff: Date): Promise<number | null> {
+export async function purgeOlderThan<Row extends { deleted: number }>(
+  dataSource: DataSource,
+  lockKey: string,
+  sql: string,
+  cutoff: Date,
+  onChunk: (row: Row) => void = () => undefined,
+): Promise<number | null> {
   const run = await withAdvisoryLock(dataSource, lockKey, (query) =>
-    purgeInChunks(async (limit) => ((await query(sql, [cutoff, limit])) as Array<{ deleted: number }>)[0].deleted),
+    purgeInChunks(async (limit) => {
+      const [row] = (await query(sql, [cutoff, limit])) as Row[];
+      onChunk(row);
+      return row.deleted;
+    }),
   );
   return run.ran ? run.result : null;
 }

@@ -3,13 +3,14 @@ import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
 import { ADVISORY_LOCK_KEYS, purgeOlderThan } from '@convoy/server/database';
+import { DriversService } from '@convoy/server/tracking';
 import type { DataSource } from 'typeorm';
 
 /**
  * $1 the cutoff, $2 the chunk. Oldest first; a Telegram message still due for another attempt
  * stays. A driver's unread count drops by the unread replies deleted, in the same statement: a
  * concurrent reply recounts under the driver's row lock without seeing this delete, and this UPDATE
- * then waits for that lock and subtracts from the recount.
+ * then waits for that lock and subtracts from the recount. `recounted`: those drivers.
  */
 const PURGE_MESSAGES_SQL = `
   WITH gone AS (
@@ -23,11 +24,12 @@ const PURGE_MESSAGES_SQL = `
       FROM (SELECT driver_id, count(*)::int AS n FROM gone WHERE unread GROUP BY driver_id) g
      WHERE d.id = g.driver_id
   )
-  SELECT count(*)::int AS deleted FROM gone`;
+  SELECT count(*)::int AS deleted, coalesce(array_agg(DISTINCT driver_id::text) FILTER (WHERE unread), '{}') AS recounted FROM gone`;
 
 /**
  * Messages carry what dispatchers and drivers wrote each other: they age out with RETENTION_DAYS
- * like the positions. Daily at 3:45 and once at start, one replica (advisory lock).
+ * like the positions. Daily at 3:45 and once at start, one replica (advisory lock). A driver whose
+ * unread count dropped is announced (a `driver` upsert), so open dashboards show the new badge.
  */
 @Injectable()
 export class MessagesRetentionJob implements OnApplicationBootstrap {
@@ -36,6 +38,7 @@ export class MessagesRetentionJob implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly drivers: DriversService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,9 +48,27 @@ export class MessagesRetentionJob implements OnApplicationBootstrap {
   @Cron('45 3 * * *', { name: 'messages-retention' })
   async run(now = new Date()): Promise<number | null> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const deleted = await purgeOlderThan(this.dataSource, ADVISORY_LOCK_KEYS.messagesRetention, PURGE_MESSAGES_SQL, cutoff);
+    const recounted = new Set<string>();
+    const deleted = await purgeOlderThan<{ deleted: number; recounted: string[] }>(
+      this.dataSource,
+      ADVISORY_LOCK_KEYS.messagesRetention,
+      PURGE_MESSAGES_SQL,
+      cutoff,
+      (chunk) => chunk.recounted.forEach((id) => recounted.add(id)),
+    );
     if (deleted === null) return null;
     this.logger.log(`Messages retention (${this.config.tracking.retentionDays} days): deleted ${deleted} messages from before ${cutoff.toISOString()}`);
+    await this.announce([...recounted]);
     return deleted;
+  }
+
+  private async announce(driverIds: string[]): Promise<void> {
+    for (const id of driverIds) {
+      try {
+        this.drivers.publish(await this.drivers.entity(id));
+      } catch (error) {
+        this.logger.warn(`Could not announce driver ${id}'s unread count: ${(error as Error).message}`); // deleted meanwhile
+      }
+    }
   }
 }
