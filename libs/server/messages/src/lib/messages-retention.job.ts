@@ -48,27 +48,17 @@ export class MessagesRetentionJob implements OnApplicationBootstrap {
   @Cron('45 3 * * *', { name: 'messages-retention' })
   async run(now = new Date()): Promise<number | null> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const recounted = new Set<string>();
+    const recounted: string[] = [];
     const deleted = await purgeOlderThan<{ deleted: number; recounted: string[] }>(
       this.dataSource,
       ADVISORY_LOCK_KEYS.messagesRetention,
       PURGE_MESSAGES_SQL,
       cutoff,
-      (chunk) => chunk.recounted.forEach((id) => recounted.add(id)),
+      (chunk) => recounted.push(...chunk.recounted),
     );
     if (deleted === null) return null;
     this.logger.log(`Messages retention (${this.config.tracking.retentionDays} days): deleted ${deleted} messages from before ${cutoff.toISOString()}`);
-    await this.announce([...recounted]);
+    await this.drivers.republish(recounted);
     return deleted;
-  }
-
-  private async announce(driverIds: string[]): Promise<void> {
-    for (const id of driverIds) {
-      try {
-        this.drivers.publish(await this.drivers.entity(id));
-      } catch (error) {
-        this.logger.warn(`Could not announce driver ${id}'s unread count: ${(error as Error).message}`); // deleted meanwhile
-      }
-    }
   }
 }

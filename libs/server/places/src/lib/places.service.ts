@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { DriversService } from '@convoy/server/tracking';
 import type { CreatePlaceRequest, PlaceDto, PlaceImportResult, UpdatePlaceRequest } from '@convoy/contracts';
 import { PlaceEntity } from './entities/place.entity';
 import { PlaceIndex } from './geometry/place-index';
@@ -8,7 +9,6 @@ import { toIndexedPlace } from './entities/indexed-place';
 import { type ParsedImport, placeFieldsProblem } from './import/place-import';
 import { importInvalid, invalidShape, placeNotFound } from './places.errors';
 import { LivePlaceIndex } from './visits/live-place-index';
-import { VisitsLive } from './visits/visits-live';
 
 @Injectable()
 export class PlacesService {
@@ -17,7 +17,7 @@ export class PlacesService {
   constructor(
     @InjectRepository(PlaceEntity) private readonly places: Repository<PlaceEntity>,
     private readonly liveIndex: LivePlaceIndex,
-    private readonly visitsLive: VisitsLive,
+    private readonly drivers: DriversService,
   ) {}
 
   async list(search?: string): Promise<PlaceDto[]> {
@@ -66,7 +66,7 @@ export class PlacesService {
     Object.assign(place, toColumns(merged));
     const saved = await this.places.save(place);
     await this.liveIndex.changed();
-    this.visitsLive.announceDrivers(await this.driversAt(id)); // their currentPlace has the new name
+    await this.drivers.republish(await this.driversAt(id)); // their currentPlace has the new name
     return toPlaceDto(saved);
   }
 
@@ -75,7 +75,7 @@ export class PlacesService {
     const result = await this.places.delete({ id });
     if (!result.affected) throw placeNotFound();
     await this.liveIndex.changed(); // its visits went with it (ON DELETE CASCADE)
-    this.visitsLive.announceDrivers(present); // no longer at any place
+    await this.drivers.republish(present); // no longer at any place
   }
 
   /** Drivers whose current place this is (an open visit). */

@@ -166,6 +166,17 @@ export class DriversService {
     return driver;
   }
 
+  /**
+   * Reads these drivers afresh (one query, with their current places) and announces each to live
+   * dashboards: for a change made elsewhere (a visit, a place renamed, unread replies aged out). A
+   * driver deleted meanwhile is left out.
+   */
+  async republish(ids: Iterable<string>): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    for (const driver of await this.withCurrentPlace(this.query().where('d.id IN (:...ids)', { ids: unique }))) this.publish(driver);
+  }
+
   /** Announces the driver's current state to live dashboards and returns it. */
   publish(driver: DriverEntity): DriverDto {
     const dto = this.toDto(driver, new Date());

@@ -6,8 +6,7 @@ import { Subject } from 'rxjs';
 /**
  * What dashboards hear of visits, after the batch that decided them committed: `changes$` (the live
  * gateway emits it as the `visits` event; with the Redis adapter every replica's dashboards get it, once,
- * from the replica that committed), and a `driver` upsert for each driver whose `currentPlace` changed
- * (by a visit, or by its place being renamed or deleted).
+ * from the replica that committed), and a `driver` upsert for each driver whose `currentPlace` changed.
  */
 @Injectable()
 export class VisitsLive {
@@ -19,13 +18,8 @@ export class VisitsLive {
   committed(changes: VisitChange[]): void {
     if (changes.length === 0) return;
     this.changes$.next(changes);
-    this.announceDrivers(changes.map((change) => change.visit.driverId));
-  }
-
-  /** A `driver` upsert for each of these drivers, read afresh (their `currentPlace` changed). */
-  announceDrivers(driverIds: string[]): void {
-    void Promise.all([...new Set(driverIds)].map(async (id) => this.drivers.publish(await this.drivers.entity(id)))).catch((error: Error) =>
-      this.logger.warn(`Could not announce drivers' current places: ${error.message}`),
-    );
+    void this.drivers
+      .republish(changes.map((change) => change.visit.driverId))
+      .catch((error: Error) => this.logger.warn(`Could not announce drivers' current places: ${error.message}`));
   }
 }
