@@ -2,11 +2,19 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@convoy/server/config';
-import { withAdvisoryLock, ADVISORY_LOCK_KEYS, purgeInChunks } from '@convoy/server/database';
+import { ADVISORY_LOCK_KEYS, purgeOlderThan } from '@convoy/server/database';
 import type { DataSource } from 'typeorm';
 
 /** Any fixed key (not the positions' one): only one replica purges events at a time. */
 const EVENT_RETENTION_LOCK_KEY = ADVISORY_LOCK_KEYS.eventRetention;
+/** $1 the cutoff, $2 the chunk: dispatched events, oldest first along `seq`. */
+const PURGE_EVENTS_SQL = `
+  WITH gone AS (
+    DELETE FROM events WHERE seq IN (
+      SELECT seq FROM events WHERE occurred_at < $1 AND dispatched_at IS NOT NULL ORDER BY seq LIMIT $2)
+    RETURNING 1
+  )
+  SELECT count(*)::int AS deleted FROM gone`;
 
 /**
  * Deletes dispatched events older than RETENTION_DAYS (they name drivers and carry message texts):
@@ -29,18 +37,9 @@ export class EventRetentionJob implements OnApplicationBootstrap {
   @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'purge-old-events' })
   async purge(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.tracking.retentionDays * 86_400_000);
-    const run = await withAdvisoryLock(this.dataSource, EVENT_RETENTION_LOCK_KEY, (query) =>
-      purgeInChunks(async (limit) => {
-        const result = (await query(
-          `DELETE FROM events WHERE seq IN (
-             SELECT seq FROM events WHERE occurred_at < $1 AND dispatched_at IS NOT NULL ORDER BY seq LIMIT ${limit})`,
-          [cutoff],
-        )) as [unknown[], number];
-        return result[1];
-      }),
-    );
-    if (!run.ran) return 0;
-    if (run.result > 0) this.logger.log(`Purged ${run.result} events from before ${cutoff.toISOString()}`);
-    return run.result;
+    const purged = await purgeOlderThan(this.dataSource, EVENT_RETENTION_LOCK_KEY, PURGE_EVENTS_SQL, cutoff);
+    if (purged === null) return 0;
+    if (purged > 0) this.logger.log(`Purged ${purged} events from before ${cutoff.toISOString()}`);
+    return purged;
   }
 }
